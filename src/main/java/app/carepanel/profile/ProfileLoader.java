@@ -1,0 +1,39 @@
+package app.carepanel.profile;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import app.carepanel.platform.PlatformClient;
+
+/**
+ * Fetches and formats one email's accounts. The {@code @Timeout} is the total budget of a lookup, retries and
+ * backoff of {@link PlatformClient} included, so that a platform that hangs still leaves time to answer the
+ * teammate with the last known data. It runs {@code @Asynchronous} so that the caller is released at the
+ * deadline even while a blocked HTTP read is still waiting for its own timeout.
+ */
+@ApplicationScoped
+public class ProfileLoader {
+
+    private final PlatformClient platform;
+    private final ProfileFormatter formatter;
+    private final Clock clock;
+
+    ProfileLoader(PlatformClient platform, ProfileFormatter formatter, Clock clock) {
+        this.platform = platform;
+        this.formatter = formatter;
+        this.clock = clock;
+    }
+
+    @Asynchronous
+    @Timeout(2000)
+    public CompletionStage<ClientProfile> load(ProfileKey key) {
+        return CompletableFuture.completedFuture(
+                formatter.format(platform.findClientsByEmail(key.email()), clock.instant()));
+    }
+}
