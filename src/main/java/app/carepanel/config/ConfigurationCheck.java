@@ -1,0 +1,118 @@
+package app.carepanel.config;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import app.carepanel.intercom.IntercomConfig;
+import app.carepanel.profile.AttributeNames;
+import app.carepanel.profile.AttributesConfig;
+import app.carepanel.profile.SidebarConfig;
+import app.carepanel.sync.SyncConfig;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start on a setting that parses but cannot work (a currency that is no ISO code, a share of the rate
+ * limit over 1, a lease shorter than its renewal...), naming each variable and what is wrong with it, rather than
+ * failing later on a teammate's canvas or in the sync.
+ */
+@Singleton
+class ConfigurationCheck {
+
+    void check(@Observes @Priority(1) StartupEvent event, SidebarConfig sidebar, AttributesConfig attributes, SyncConfig sync,
+            IntercomConfig intercom, Config config) {
+        List<String> problems = problems(sidebar, attributes, sync, intercom, config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The configuration cannot work:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    static List<String> problems(SidebarConfig sidebar, AttributesConfig attributes, SyncConfig sync,
+            IntercomConfig intercom, Config config) {
+        List<String> problems = new ArrayList<>();
+        try {
+            ZoneId.of(sidebar.displayZone().trim());
+        } catch (DateTimeException e) {
+            problems.add("SIDEBAR_DISPLAY_ZONE '" + sidebar.displayZone() + "' is not an IANA time zone such as America/Toronto");
+        }
+        String currency = sidebar.defaultCurrency().trim().toUpperCase(Locale.ROOT);
+        if (!Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(currency))) {
+            problems.add("SIDEBAR_DEFAULT_CURRENCY '" + sidebar.defaultCurrency() + "' is not an ISO 4217 currency code");
+        }
+        String region = sidebar.phoneRegion().trim().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            problems.add("SIDEBAR_PHONE_REGION '" + sidebar.phoneRegion() + "' is not a region phone numbers are known for");
+        }
+        if (sidebar.cacheTtl().isNegative()) {
+            problems.add("SIDEBAR_CACHE_TTL must not be negative");
+        }
+        sidebar.profileUrlTemplate().filter(t -> !t.isBlank() && !t.contains("{id}"))
+                .ifPresent(t -> problems.add("SIDEBAR_PROFILE_URL_TEMPLATE has no {id} to put the client id in"));
+        try {
+            new AttributeNames(attributes.names());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        config.getOptionalValue("attributes.typed-companions", String.class)
+                .filter(v -> !v.trim().equalsIgnoreCase("true") && !v.trim().equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add("ATTRIBUTES_TYPED_COMPANIONS '" + v + "' is neither true nor false"));
+        if (sync.workers() < 0) {
+            problems.add("SYNC_WORKERS must be 0 (no processing here) or more");
+        }
+        if (sync.maxAttempts() < 1) {
+            problems.add("SYNC_MAX_ATTEMPTS must be at least 1");
+        }
+        if (sync.backoffInitial().isNegative() || sync.backoffInitial().isZero()) {
+            problems.add("SYNC_BACKOFF_INITIAL must be longer than 0");
+        }
+        if (sync.backoffMax().compareTo(sync.backoffInitial()) < 0) {
+            problems.add("SYNC_BACKOFF_MAX must not be shorter than SYNC_BACKOFF_INITIAL");
+        }
+        if (sync.lease().compareTo(SyncConfig.MIN_LEASE) < 0) {
+            problems.add("SYNC_LEASE must be at least " + SyncConfig.MIN_LEASE.toSeconds()
+                    + " s: a lease is renewed every third of it while its contact is written");
+        }
+        if (sync.waitTimeout().isNegative()) {
+            problems.add("SYNC_WAIT_TIMEOUT must not be negative");
+        }
+        if (sync.unchangedSkipInterval().isNegative()) {
+            problems.add("SYNC_UNCHANGED_SKIP_INTERVAL must not be negative");
+        }
+        if (intercom.rateLimit().perMinute() < 6) {
+            problems.add("INTERCOM_RATE_LIMIT_PER_MINUTE must be at least 6 (one call per 10-second window)");
+        }
+        double share = intercom.rateLimit().share();
+        if (!(share > 0 && share <= 1)) {
+            problems.add("INTERCOM_RATE_LIMIT_SHARE must be above 0 and at most 1");
+        }
+        checkUrl(problems, "INTERCOM_API_URL", intercom.apiUrl());
+        checkUrl(problems, "PLATFORM_API_URL", config.getOptionalValue("platform.api-url", String.class));
+        return problems;
+    }
+
+    private static void checkUrl(List<String> problems, String variable, Optional<String> value) {
+        value.map(String::trim).filter(v -> !v.isEmpty()).ifPresent(v -> {
+            try {
+                URI uri = URI.create(v);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add(variable + " '" + v + "' is not an http or https URL");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(variable + " '" + v + "' is not a URL");
+            }
+        });
+    }
+}

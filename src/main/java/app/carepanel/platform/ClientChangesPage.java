@@ -1,0 +1,19 @@
+package app.carepanel.platform;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** One page of {@code GET /v1/client-changes}: emails whose data changed, oldest first. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClientChangesPage(List<Change> changes, String nextCursor) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(String email, Instant changedAt) {
+    }
+
+    public List<Change> changesOrEmpty() {
+        return changes == null ? List.of() : changes;
+    }
+}

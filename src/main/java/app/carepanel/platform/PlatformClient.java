@@ -1,0 +1,62 @@
+package app.carepanel.platform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import app.carepanel.web.Causes;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * The care platform, as the rest of the app sees it: retried with exponential backoff on failures that may
+ * pass (I/O, timeouts, 5xx, 429), behind a circuit breaker so that a platform that is down answers at once.
+ * The caller bounds the total time ({@code @Timeout} on its own method). A 4xx other than 429 is the
+ * platform refusing the request and is neither retried nor counted against the breaker.
+ */
+@ApplicationScoped
+public class PlatformClient {
+
+    private final PlatformRestClient rest;
+
+    PlatformClient(@RestClient PlatformRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** Every account whose login email is the given one (case-insensitive on the platform); possibly none. */
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PlatformUnavailable.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 800)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            skipOn = PlatformRejected.class)
+    public List<Client> findClientsByEmail(String email) {
+        return call("clients lookup", () -> rest.findClientsByEmail(email).clientsOrEmpty());
+    }
+
+    /** One page of the emails whose data changed since {@code since}, oldest first. */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = PlatformUnavailable.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 2_000)
+    public ClientChangesPage listClientChanges(Instant since, String cursor, int limit) {
+        return call("client changes", () -> rest.listClientChanges(since.toString(), cursor, limit));
+    }
+
+    private static <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 429 || status >= 500) {
+                throw new PlatformUnavailable(what + " answered HTTP " + status);
+            }
+            throw new PlatformRejected(what + " answered HTTP " + status);
+        } catch (ProcessingException e) {
+            throw new PlatformUnavailable(what + " failed: " + Causes.rootName(e));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package app.carepanel.platform;
+
+/** The platform is unreachable, too slow, failing (5xx), rate-limiting (429) or answered something unreadable. */
+public final class PlatformUnavailable extends PlatformException {
+
+    public PlatformUnavailable(String message) {
+        super(message);
+    }
+}
