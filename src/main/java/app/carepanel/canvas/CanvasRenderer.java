@@ -1,0 +1,215 @@
+package app.carepanel.canvas;
+
+import static app.carepanel.profile.Attribute.EMPTY;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.carepanel.profile.AccountValues;
+import app.carepanel.profile.Attribute;
+import app.carepanel.profile.AttributeNames;
+import app.carepanel.profile.ClientProfile;
+import app.carepanel.profile.ProfileLookup;
+
+/**
+ * Turns a lookup into the Inbox canvas, following Intercom's guidance for the conversation details panel:
+ * a short first canvas (name and status, a table of the most useful fields), "Show all" to expand, Refresh,
+ * a link to the platform profile, no primary button, absolute dates, and a muted line saying when the data
+ * was fetched. States that show no data, errors included, are a plain muted paragraph, as the guidance asks.
+ */
+@ApplicationScoped
+class CanvasRenderer {
+
+    static final String REFRESH = "refresh";
+    static final String SHOW_ALL = "show-all";
+    static final String SHOW_SUMMARY = "show-summary";
+
+    /** The fields of the first canvas, after the name and status line. */
+    private static final List<Attribute> SUMMARY_FIELDS = List.of(
+            Attribute.THERAPIST_NAME,
+            Attribute.NEXT_APPOINTMENT,
+            Attribute.NUMBER_OF_SESSIONS,
+            Attribute.UNPAID_INVOICES,
+            Attribute.LINKED_ACCOUNTS);
+
+    /**
+     * With several accounts the first canvas shows each account shorter, so that two of them stay near the ~400 px
+     * Intercom suggests; "Show all" gives every field of each.
+     */
+    private static final List<Attribute> SUMMARY_FIELDS_OF_SEVERAL = List.of(
+            Attribute.THERAPIST_NAME,
+            Attribute.NEXT_APPOINTMENT,
+            Attribute.UNPAID_INVOICES);
+
+    /** Beyond this, accounts are counted but not drawn, to keep the panel readable. */
+    static final int MAX_ACCOUNTS_SHOWN = 10;
+
+    /** Intercom refuses a canvas whose content is over 64 KB; this leaves room for its own framing. */
+    static final int MAX_CONTENT_BYTES = 60 * 1024;
+
+    /**
+     * A value longer than this is cut in the panel (the Inbox would truncate it anyway); shorter cuts follow when
+     * even one account would not fit. The attributes keep their own limit of 255 characters.
+     */
+    static final List<Integer> VALUE_LIMITS = List.of(1000, 250, 60);
+
+    /** A profile link longer than this is no real link; it is left out of the panel rather than cut. */
+    static final int MAX_LINK_CHARS = 2048;
+
+    private final AttributeNames names;
+    private final ObjectMapper json;
+
+    CanvasRenderer(AttributeNames names, ObjectMapper json) {
+        this.names = names;
+        this.json = json;
+    }
+
+    Canvas noContact() {
+        return notice(Component.Text.muted("There is no contact in this conversation to look up."), false);
+    }
+
+    Canvas noEmail() {
+        return notice(Component.Text.muted(
+                "This contact has no email address, so there is nothing to look up on the platform."), true);
+    }
+
+    Canvas invalidEmail() {
+        return notice(Component.Text.muted(
+                "This contact's email address is not a valid address, so it was not looked up on the platform."), true);
+    }
+
+    Canvas sharedAddress() {
+        return notice(Component.Text.muted(
+                "This is a shared or system address, not a client's own, so it is not looked up on the platform."), false);
+    }
+
+    Canvas failed() {
+        return notice(Component.Text.muted("Something went wrong while loading this client. Try Refresh; if it "
+                + "keeps happening, tell the person who runs this app."), true);
+    }
+
+    Canvas lookup(ProfileLookup lookup, PanelView view) {
+        if (lookup instanceof ProfileLookup.Fresh fresh) {
+            return profile(fresh.profile(), view, List.of());
+        }
+        if (lookup instanceof ProfileLookup.Stale stale) {
+            return profile(stale.profile(), view, List.of(Component.Text.muted(
+                    "The platform is not responding. This is the last data fetched, on "
+                            + stale.profile().get(Attribute.USER_DATA_UPDATED_ON) + "; it may be out of date.")));
+        }
+        return notice(Component.Text.muted("The platform is not responding and there is no earlier data for this "
+                + "email. Try Refresh in a moment."), true);
+    }
+
+    private Canvas profile(ClientProfile profile, PanelView view, List<Component> notices) {
+        List<Component> components = new ArrayList<>(notices);
+        if (!profile.accountFound()) {
+            components.add(Component.Text.muted("No platform account uses this email address."));
+            components.add(Component.Button.submit(REFRESH, "Refresh"));
+            components.add(Component.Text.muted("Checked " + profile.get(Attribute.USER_DATA_UPDATED_ON)));
+            return new Canvas(components, Map.of(PanelView.STORED_KEY, view.stored()));
+        }
+        // As many accounts as fit in Intercom's size limit, with values cut shorter only when one account alone
+        // would not fit (60 characters a value always does).
+        Canvas canvas = null;
+        for (int limit : VALUE_LIMITS) {
+            for (int shown = Math.min(profile.accounts().size(), MAX_ACCOUNTS_SHOWN); shown >= 1; shown--) {
+                canvas = accounts(profile, view, components, shown, limit);
+                if (contentBytes(canvas) <= MAX_CONTENT_BYTES) {
+                    return canvas;
+                }
+            }
+        }
+        return canvas;
+    }
+
+    private Canvas accounts(ClientProfile profile, PanelView view, List<Component> notices, int shown, int limit) {
+        List<Component> components = new ArrayList<>(notices);
+        List<AccountValues> accounts = profile.accounts();
+        if (accounts.size() > 1) {
+            components.add(Component.Text.muted("This email matches " + accounts.size() + " platform accounts."));
+        }
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                components.add(new Component.Divider());
+            }
+            components.addAll(account(accounts.get(i), view, accounts.size() > 1, limit));
+        }
+        if (accounts.size() > shown) {
+            int hidden = accounts.size() - shown;
+            components.add(Component.Text.muted(hidden + (hidden == 1 ? " more account is" : " more accounts are")
+                    + " not shown here; the contact's attributes list them all."));
+        }
+        components.add(view == PanelView.ALL
+                ? Component.Button.submit(SHOW_SUMMARY, "Show less")
+                : Component.Button.submit(SHOW_ALL, "Show all"));
+        components.add(Component.Button.submit(REFRESH, "Refresh"));
+        components.add(Component.Text.muted("Updated " + profile.get(Attribute.USER_DATA_UPDATED_ON)));
+        return new Canvas(components, Map.of(PanelView.STORED_KEY, view.stored()));
+    }
+
+    private List<Component> account(AccountValues account, PanelView view, boolean several, int limit) {
+        List<Component> components = new ArrayList<>();
+        String name = account.get(Attribute.NAME);
+        components.add(Component.Text.header(EMPTY.equals(name) ? "Client " + account.clientId() : bounded(name, limit)));
+        components.add(Component.Text.muted(bounded(statusLine(account), limit)));
+        List<Component.Row> rows = new ArrayList<>();
+        List<Attribute> fields = view == PanelView.ALL
+                ? List.of(Attribute.values()).stream().filter(Attribute::perAccount).toList()
+                : several ? SUMMARY_FIELDS_OF_SEVERAL : SUMMARY_FIELDS;
+        for (Attribute field : fields) {
+            rows.add(new Component.Row(names.of(field), bounded(account.get(field), limit)));
+        }
+        components.add(new Component.DataTable(rows));
+        String link = account.get(Attribute.CLIENT_PROFILE_LINK);
+        if (!EMPTY.equals(link) && link.length() <= MAX_LINK_CHARS) {
+            components.add(Component.Button.link("open-profile-" + account.clientId(),
+                    several ? "Open profile " + account.clientId() : "Open platform profile", link));
+        }
+        return components;
+    }
+
+    /** At most {@code limit} characters, counted and cut as code points so that no emoji is split in half. */
+    static String bounded(String value, int limit) {
+        if (value.codePointCount(0, value.length()) <= limit) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, limit - 1)) + "…";
+    }
+
+    private int contentBytes(Canvas canvas) {
+        try {
+            return json.writeValueAsBytes(canvas.body().content()).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a canvas could not be serialised", e);
+        }
+    }
+
+    private static String statusLine(AccountValues account) {
+        List<String> parts = new ArrayList<>();
+        String status = account.get(Attribute.CLIENT_STATUS);
+        if (!EMPTY.equals(status)) {
+            parts.add(status);
+        }
+        parts.add("Client ID " + account.clientId());
+        String org = account.get(Attribute.SUB_ORG);
+        if (!EMPTY.equals(org)) {
+            parts.add(org);
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static Canvas notice(Component.Text text, boolean offerRefresh) {
+        List<Component> components = new ArrayList<>(List.of(text));
+        if (offerRefresh) {
+            components.add(Component.Button.submit(REFRESH, "Refresh"));
+        }
+        return new Canvas(components, Map.of(PanelView.STORED_KEY, PanelView.SUMMARY.stored()));
+    }
+}
