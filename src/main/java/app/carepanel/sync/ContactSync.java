@@ -1,0 +1,153 @@
+package app.carepanel.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.carepanel.intercom.IntercomClient;
+import app.carepanel.intercom.IntercomClient.ContactLookup;
+import app.carepanel.intercom.IntercomClient.ContactWrite;
+import app.carepanel.intercom.IntercomContact;
+import app.carepanel.intercom.IntercomException;
+import app.carepanel.profile.ClientProfile;
+import app.carepanel.profile.EmailCheck;
+import app.carepanel.profile.EmailScreen;
+import app.carepanel.profile.ProfileKey;
+import app.carepanel.profile.ProfileService;
+import app.carepanel.workspace.Workspace;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * One contact's sync: read the contact from Intercom (following a merge), screen its email, get the profile
+ * (the panel's cache unless the trigger wants it fresh), make sure the attributes exist, skip the write if
+ * nothing changed recently, write, and take off the sync tag. Failures are thrown for the queue to decide.
+ */
+@ApplicationScoped
+class ContactSync {
+
+    private final IntercomClient intercom;
+    private final EmailScreen emails;
+    private final ProfileService profiles;
+    private final ContactAttributes attributes;
+    private final AttributeCatalog catalog;
+    private final SyncConfig config;
+    private final Clock clock;
+    private final ContactEmails seenEmails;
+
+    ContactSync(IntercomClient intercom, EmailScreen emails, ProfileService profiles, ContactAttributes attributes,
+            AttributeCatalog catalog, SyncConfig config, Clock clock, ContactEmails seenEmails) {
+        this.seenEmails = seenEmails;
+        this.intercom = intercom;
+        this.emails = emails;
+        this.profiles = profiles;
+        this.attributes = attributes;
+        this.catalog = catalog;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** What a sync did, and for a write, the values written. */
+    record Result(SyncOutcome outcome, Map<String, Object> written) {
+    }
+
+    Result run(Workspace workspace, SyncJob job) {
+        Optional<IntercomContact> found = seenEmails.take(workspace.id(), job.contactId)
+                .map(email -> new IntercomContact(job.contactId, email, null))
+                .or(() -> contact(workspace, job.contactId));
+        if (found.isEmpty()) {
+            return new Result(SyncOutcome.CONTACT_GONE, Map.of());
+        }
+        IntercomContact contact = found.get();
+        if (!(emails.check(contact.email(), List.of()) instanceof EmailCheck.Lookup lookup)) {
+            finishTag(workspace, job);
+            return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of());
+        }
+        ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
+        Map<String, Object> values = attributes.of(profile);
+        Set<String> writable = catalog.writable(workspace, attributes.dataTypes());
+        Map<String, Object> toWrite = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (writable.contains(name)) {
+                toWrite.put(name, value);
+            }
+        });
+        String fingerprint = attributes.fingerprint(toWrite);
+        if (recentlyWrittenAlike(workspace, contact.id(), fingerprint)) {
+            finishTag(workspace, job);
+            return new Result(SyncOutcome.UNCHANGED, toWrite);
+        }
+        ContactWrite write = intercom.updateCustomAttributes(workspace, contact.id(), toWrite);
+        if (write instanceof ContactWrite.Merged merged) {
+            write = intercom.updateCustomAttributes(workspace, merged.canonicalId(), toWrite);
+        }
+        if (write instanceof ContactWrite.NotFound || write instanceof ContactWrite.Merged) {
+            return new Result(SyncOutcome.CONTACT_GONE, Map.of());
+        }
+        remember(workspace, contact.id(), fingerprint);
+        finishTag(workspace, job);
+        return new Result(SyncOutcome.WRITTEN, toWrite);
+    }
+
+    /** The contact, following one merge to its canonical contact; empty when it is gone. */
+    private Optional<IntercomContact> contact(Workspace workspace, String contactId) {
+        ContactLookup lookup = intercom.getContact(workspace, contactId);
+        if (lookup instanceof ContactLookup.Merged merged) {
+            Log.debugf("Contact %s was merged into %s in workspace %s", contactId, merged.canonicalId(), workspace.id());
+            lookup = intercom.getContact(workspace, merged.canonicalId());
+        }
+        return lookup instanceof ContactLookup.Found f ? Optional.of(f.contact()) : Optional.empty();
+    }
+
+    private boolean recentlyWrittenAlike(Workspace workspace, String contactId, String fingerprint) {
+        Instant freshSince = clock.instant().minus(config.unchangedSkipInterval());
+        return QuarkusTransaction.joiningExisting().call(() -> ContactWriteRecord.find(workspace.id(), contactId)
+                .filter(last -> last.fingerprint.equals(fingerprint) && last.writtenAt.isAfter(freshSince))
+                .isPresent());
+    }
+
+    private void remember(Workspace workspace, String contactId, String fingerprint) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ContactWriteRecord last = ContactWriteRecord.find(workspace.id(), contactId).orElseGet(() -> {
+                ContactWriteRecord record = new ContactWriteRecord();
+                record.workspaceId = workspace.id();
+                record.contactId = contactId;
+                return record;
+            });
+            last.fingerprint = fingerprint;
+            last.writtenAt = clock.instant();
+            last.persist();
+        });
+    }
+
+    /**
+     * Takes off every sync tag waiting for this contact (several conversations may have been tagged) and forgets
+     * each one removed; one tagged while this ran is left for the run it asked for.
+     */
+    private void finishTag(Workspace workspace, SyncJob job) {
+        List<PendingTagRemoval> pending = QuarkusTransaction.requiringNew()
+                .call(() -> PendingTagRemoval.of(workspace.id(), job.contactId));
+        for (PendingTagRemoval removal : pending) {
+            TagRemoval tag = removal.removal();
+            String admin = tag.adminId() != null ? tag.adminId() : config.tagAdminId().orElse(null);
+            if (admin == null) {
+                Log.warnf("Tag %s stays on conversation %s in workspace %s: no admin to remove it as (set SYNC_TAG_ADMIN_ID)",
+                        tag.tagId(), tag.conversationId(), workspace.id());
+            } else {
+                try {
+                    intercom.removeConversationTag(workspace, tag.conversationId(), tag.tagId(), admin);
+                } catch (IntercomException.Rejected e) {
+                    Log.warnf("Tag %s could not be removed from conversation %s: %s", tag.tagId(),
+                            tag.conversationId(), e.getMessage());
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> PendingTagRemoval.deleteById(removal.id));
+        }
+    }
+}

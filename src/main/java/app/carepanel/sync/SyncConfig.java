@@ -1,0 +1,68 @@
+package app.carepanel.sync;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The background attribute sync ({@code SYNC_*}). */
+@ConfigMapping(prefix = "sync")
+public interface SyncConfig {
+
+    /** The shortest lease that its renewal, every third of it, keeps alive with room to spare. */
+    Duration MIN_LEASE = Duration.ofSeconds(6);
+
+    /** Bearer token for {@code /sync/contacts/{id}} and {@code /sync/status}; without it both answer 401. */
+    Optional<String> apiToken();
+
+    /** Worker threads per app instance writing contacts; 0 stops processing (triggers are still stored). */
+    @WithDefault("4")
+    int workers();
+
+    /** Failed attempts after which a job is marked failed. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait before the first retry; each further retry doubles it, with jitter, up to {@code backoff-max}. */
+    @WithDefault("5S")
+    Duration backoffInitial();
+
+    /** Longest wait between retries. */
+    @WithDefault("30M")
+    Duration backoffMax();
+
+    /**
+     * How long a claimed job may run before another worker may take it over (a crashed instance's jobs); renewed
+     * every third of it while the contact is being written.
+     */
+    @WithDefault("2M")
+    Duration lease();
+
+    /** A write whose values equal the last one (fetch time aside) is skipped while the last is younger than this. */
+    @WithDefault("1H")
+    Duration unchangedSkipInterval();
+
+    /** After a 401, how long a workspace's jobs wait before its token is tried again. */
+    @WithDefault("5M")
+    Duration refusedTokenRecheck();
+
+    /** Conversation tag that asks for a re-sync of the conversation's contacts; removed afterwards. */
+    @WithDefault("platform-sync")
+    String tag();
+
+    /** Admin recorded as removing the tag when the webhook names no admin. */
+    Optional<String> tagAdminId();
+
+    /** Longest wait of {@code POST /sync/contacts/{id}?wait=true} for the write. */
+    @WithDefault("10S")
+    Duration waitTimeout();
+
+    /** How often the platform's client changes are polled, e.g. {@code 15m}; {@code off} turns the poll off. */
+    @WithDefault("15m")
+    String changesPollInterval();
+
+    /** Where the first poll of client changes starts, looking back from the first start. */
+    @WithDefault("1H")
+    Duration changesInitialLookback();
+}

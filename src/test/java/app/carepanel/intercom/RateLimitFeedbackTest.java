@@ -1,0 +1,142 @@
+package app.carepanel.intercom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import app.carepanel.support.InjectIntercomStub;
+import app.carepanel.support.IntercomStub;
+import app.carepanel.support.PlatformStub;
+import app.carepanel.workspace.Workspace;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * What Intercom's rate-limit headers and 429s do to the next call of the workspace. Waits are checked against
+ * the time the stub received the next request, which can only come later on a slow machine, never earlier.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformStub.class)
+@QuarkusTestResource(IntercomStub.class)
+class RateLimitFeedbackTest {
+
+    private static final String CONTACT = """
+            {"type": "contact", "id": "c-1", "role": "user"}
+            """;
+
+    @InjectIntercomStub
+    WireMockServer intercom;
+
+    @Inject
+    IntercomClient client;
+
+    @Inject
+    RateLimiter limiter;
+
+    @BeforeEach
+    void blankStub() {
+        intercom.resetAll();
+    }
+
+    /** The first answer, then the contact. */
+    private void answerFirst(ResponseDefinitionBuilder first) {
+        intercom.stubFor(get("/contacts/c-1").inScenario("feedback").whenScenarioStateIs(STARTED).willReturn(first)
+                .willSetStateTo("answered"));
+        intercom.stubFor(get("/contacts/c-1").inScenario("feedback").whenScenarioStateIs("answered")
+                .willReturn(okJson(CONTACT)));
+    }
+
+    private static long secondsFromNow(long seconds) {
+        return Instant.now().getEpochSecond() + seconds;
+    }
+
+    private Instant receivedAt(int index) {
+        List<ServeEvent> events = intercom.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+        return events.get(index).getRequest().getLoggedDate().toInstant();
+    }
+
+    private RateLimiter.Status status(String workspaceId) {
+        return limiter.statuses().stream().filter(s -> s.workspaceId().equals(workspaceId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void throttledAnswerPausesTheWorkspaceUntilReset() {
+        long reset = secondsFromNow(2);
+        answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "1666")
+                .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(reset)));
+        Workspace workspace = new Workspace("w-429", "us");
+
+        assertThatThrownBy(() -> client.getContact(workspace, "c-1"))
+                .isInstanceOfSatisfying(IntercomException.RateLimited.class,
+                        e -> assertThat(e.resetAt()).isEqualTo(Instant.ofEpochSecond(reset)));
+        assertThat(status("w-429").pausedUntil()).isEqualTo(Instant.ofEpochSecond(reset));
+        assertThat(status("w-429").throttledResponses()).isEqualTo(1);
+
+        assertThat(client.getContact(workspace, "c-1")).isInstanceOf(IntercomClient.ContactLookup.Found.class);
+        assertThat(receivedAt(1)).isAfterOrEqualTo(Instant.ofEpochSecond(reset));
+    }
+
+    @Test
+    void throttledAnswerWithoutResetPausesForRetryAfter() {
+        answerFirst(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> client.getContact(new Workspace("w-429-retry-after", "us"), "c-1"))
+                .isInstanceOfSatisfying(IntercomException.RateLimited.class,
+                        e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(1), Instant.now().plusSeconds(1)));
+    }
+
+    @Test
+    void throttledAnswerWithoutHeadersPausesTenSeconds() {
+        answerFirst(aResponse().withStatus(429));
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> client.getContact(new Workspace("w-429-bare", "us"), "c-1"))
+                .isInstanceOfSatisfying(IntercomException.RateLimited.class,
+                        e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(10), Instant.now().plusSeconds(10)));
+        assertThat(status("w-429-bare").pausedUntil()).isAfterOrEqualTo(before.plusSeconds(10));
+    }
+
+    @Test
+    void noRemainingCallsMakeTheNextCallWaitForReset() {
+        long reset = secondsFromNow(2);
+        answerFirst(okJson(CONTACT).withHeader("X-RateLimit-Limit", "1666").withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", Long.toString(reset)));
+        Workspace workspace = new Workspace("w-remaining", "us");
+
+        client.getContact(workspace, "c-1");
+        assertThat(status("w-remaining").lastRemaining()).isZero();
+        assertThat(status("w-remaining").lastReset()).isEqualTo(Instant.ofEpochSecond(reset));
+        client.getContact(workspace, "c-1");
+
+        assertThat(receivedAt(1)).isAfterOrEqualTo(Instant.ofEpochSecond(reset));
+        assertThat(status("w-remaining").throttledResponses()).isZero();
+    }
+
+    @Test
+    void windowBudgetIsTheConfiguredShareOfTheMinuteBudget() {
+        intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT)));
+
+        client.getContact(new Workspace("w-budget", "us"), "c-1");
+
+        // 10,000 calls a minute, 80 % of them, in six 10-second windows.
+        assertThat(status("w-budget").windowBudget()).isEqualTo(1333);
+        assertThat(status("w-budget").usedInWindow()).isBetween(0, 1);
+    }
+}

@@ -1,0 +1,49 @@
+package app.carepanel.intercom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import app.carepanel.support.InjectIntercomStub;
+import app.carepanel.support.IntercomStub;
+import app.carepanel.support.PlatformStub;
+import app.carepanel.workspace.Workspace;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The workspace that {@code INTERCOM_ACCESS_TOKEN} belongs to, from {@code GET /me}. */
+@QuarkusTest
+@QuarkusTestResource(PlatformStub.class)
+@QuarkusTestResource(IntercomStub.class)
+class WorkspaceOfTokenTest {
+
+    @InjectIntercomStub
+    WireMockServer intercom;
+
+    @Inject
+    IntercomClient client;
+
+    @Test
+    void asksIntercomOnceWhichWorkspaceTheTokenBelongsTo() {
+        intercom.resetAll();
+        intercom.stubFor(get("/me").willReturn(okJson("""
+                {"type": "admin", "id": "991267459", "email": "admin1@example.com",
+                 "app": {"type": "app", "id_code": "abc123xy", "name": "Practice", "region": "EU"}}
+                """)));
+
+        assertThat(client.workspaceOfToken()).isEqualTo(new Workspace("abc123xy", "eu"));
+        assertThat(client.workspaceOfToken()).isEqualTo(new Workspace("abc123xy", "eu"));
+
+        intercom.verify(1, getRequestedFor(urlEqualTo("/me"))
+                .withHeader("Authorization", equalTo("Bearer " + IntercomStub.TOKEN))
+                .withHeader("Intercom-Version", equalTo("2.16")));
+    }
+}
