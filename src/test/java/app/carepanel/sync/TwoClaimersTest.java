@@ -1,0 +1,180 @@
+package app.carepanel.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import app.carepanel.support.InjectIntercomStub;
+import app.carepanel.support.InjectPlatformStub;
+import app.carepanel.support.IntercomFixtures;
+import app.carepanel.support.IntercomStub;
+import app.carepanel.support.NoSyncWorkers;
+import app.carepanel.support.PlatformFixtures;
+import app.carepanel.support.PlatformStub;
+import app.carepanel.support.TestReset;
+import app.carepanel.workspace.Workspace;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Two claimers on one database, as two app instances would be: every job is claimed and written exactly once.
+ * In CI's second run the database is PostgreSQL, where the claims use {@code FOR UPDATE SKIP LOCKED}.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformStub.class)
+@QuarkusTestResource(IntercomStub.class)
+@TestProfile(NoSyncWorkers.class)
+class TwoClaimersTest {
+
+    private static final int JOBS = 60;
+    private static final Workspace WORKSPACE = new Workspace("ws-two-claimers", "us");
+
+    @InjectPlatformStub
+    WireMockServer platform;
+
+    @InjectIntercomStub
+    WireMockServer intercom;
+
+    @Inject
+    TestReset reset;
+
+    @Inject
+    SyncQueue queue;
+
+    @Inject
+    SyncWorker worker;
+
+    @BeforeEach
+    void blankState() {
+        platform.resetAll();
+        intercom.resetAll();
+        reset.all();
+        IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);
+        IntercomFixtures.writesSucceed(intercom);
+        for (int i = 0; i < JOBS; i++) {
+            PlatformFixtures.answer(platform, "client" + i + "@example.com");
+            IntercomFixtures.contactExists(intercom, "c-" + i, "client" + i + "@example.com");
+            queue.enqueue(WORKSPACE, "c-" + i, SyncTrigger.MESSAGE, Optional.empty());
+        }
+    }
+
+    @Test
+    void twoConcurrentClaimersNeverTakeTheSameJob() throws Exception {
+        List<Long> claimedByA = Collections.synchronizedList(new ArrayList<>());
+        List<Long> claimedByB = Collections.synchronizedList(new ArrayList<>());
+        runTogether(() -> claimAll("instance-a", claimedByA), () -> claimAll("instance-b", claimedByB));
+
+        List<Long> all = new ArrayList<>(claimedByA);
+        all.addAll(claimedByB);
+        assertThat(all).hasSize(JOBS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoConcurrentInstancesWriteEachContactOnce() throws Exception {
+        runTogether(() -> processAll("instance-a"), () -> processAll("instance-b"));
+
+        for (int i = 0; i < JOBS; i++) {
+            assertThat(intercom.findAll(IntercomFixtures.writesTo("c-" + i))).as("writes to c-%d", i).hasSize(1);
+        }
+    }
+
+    @Test
+    void renewsLeasesWithoutWaitingForARowATriggerHolds() throws Exception {
+        List<SyncJob> claimed = queue.claim("instance-a", 2);
+        SyncJob held = claimed.get(0);
+        SyncJob free = claimed.get(1);
+        Instant before = leaseOf(free.id);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService trigger = Executors.newSingleThreadExecutor();
+        try {
+            // Another transaction (a webhook's, say) holds one row while the renewal runs.
+            Future<?> holding = trigger.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                SyncJob.getEntityManager().find(SyncJob.class, held.id, LockModeType.PESSIMISTIC_WRITE);
+                locked.countDown();
+                await(release);
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            ExecutorService renewal = Executors.newSingleThreadExecutor();
+            Future<?> renewed = renewal.submit(() -> queue.extendLeases(List.of(held.id, free.id)));
+            renewed.get(10, TimeUnit.SECONDS);
+            renewal.shutdown();
+            release.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+
+            assertThat(leaseOf(free.id)).as("the free row's lease").isAfter(before);
+            assertThat(leaseOf(held.id)).as("the held row's lease, left for the next round").isEqualTo(before);
+        } finally {
+            release.countDown();
+            trigger.shutdownNow();
+        }
+    }
+
+    private static Instant leaseOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> SyncJob.<SyncJob>findById(id).leaseUntil);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Void claimAll(String instance, List<Long> claimed) {
+        List<SyncJob> batch;
+        while (!(batch = queue.claim(instance, 3)).isEmpty()) {
+            batch.forEach(job -> claimed.add(job.id));
+        }
+        return null;
+    }
+
+    private Void processAll(String instance) {
+        List<SyncJob> batch;
+        while (!(batch = queue.claim(instance, 2)).isEmpty()) {
+            batch.forEach(worker::process);
+        }
+        return null;
+    }
+
+    private static void runTogether(Callable<Void> first, Callable<Void> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<Void> a = pool.submit(() -> {
+                start.await();
+                return first.call();
+            });
+            Future<Void> b = pool.submit(() -> {
+                start.await();
+                return second.call();
+            });
+            start.countDown();
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
