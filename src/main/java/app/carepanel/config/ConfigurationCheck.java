@@ -23,6 +23,7 @@ import app.carepanel.profile.AttributesConfig;
 import app.carepanel.profile.SidebarConfig;
 import app.carepanel.sync.SyncConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start on a setting that parses but cannot work (a currency that is no ISO code, a share of the rate
@@ -36,7 +37,8 @@ class ConfigurationCheck {
             IntercomConfig intercom, Config config) {
         List<String> problems = problems(sidebar, attributes, sync, intercom, config);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The configuration cannot work:\n  - " + String.join("\n  - ", problems));
+            // Quarkus prints a ConfigurationException's message alone, without the stack trace of the start.
+            throw new ConfigurationException("The configuration cannot work:\n  - " + String.join("\n  - ", problems));
         }
     }
 
@@ -84,6 +86,11 @@ class ConfigurationCheck {
         if (sync.lease().compareTo(SyncConfig.MIN_LEASE) < 0) {
             problems.add("SYNC_LEASE must be at least " + SyncConfig.MIN_LEASE.toSeconds()
                     + " s: a lease is renewed every third of it while its contact is written");
+        }
+        try {
+            SyncConfig.pollInterval(sync.changesPollInterval());
+        } catch (IllegalArgumentException e) {
+            problems.add("SYNC_CHANGES_POLL_INTERVAL '" + sync.changesPollInterval() + "' " + e.getMessage());
         }
         if (sync.waitTimeout().isNegative()) {
             problems.add("SYNC_WAIT_TIMEOUT must not be negative");

@@ -3,12 +3,12 @@ package app.carepanel.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 
 import app.carepanel.intercom.IntercomClient;
 import app.carepanel.intercom.IntercomConfig;
@@ -24,7 +24,9 @@ import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Every {@code SYNC_CHANGES_POLL_INTERVAL}, asks the platform which clients changed, finds the Intercom contacts
@@ -38,6 +40,8 @@ public class ClientChangePoller {
     static final int MAX_CURSOR_LENGTH = 4000;
     /** Pages read in one pass at most; the rest waits for the next poll, from the saved cursor. */
     static final int MAX_PAGES_PER_POLL = 200;
+    /** The first poll waits for the app to settle, or one interval when that is shorter. */
+    static final Duration FIRST_POLL_DELAY = Duration.ofSeconds(10);
 
     private final PlatformClient platform;
     private final IntercomClient intercom;
@@ -63,8 +67,29 @@ public class ClientChangePoller {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${sync.changes-poll-interval}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Schedules the poll in code rather than with {@code @Scheduled(every = "${...}")}: the scheduler would fail on
+     * a malformed interval with a stack trace before {@code ConfigurationCheck} could name the variable.
+     */
+    void schedule(@Observes StartupEvent started, Scheduler scheduler) {
+        Optional<Duration> every = SyncConfig.pollInterval(config.changesPollInterval());
+        if (every.isEmpty()) {
+            Log.info("Client changes are not polled: SYNC_CHANGES_POLL_INTERVAL is off");
+            return;
+        }
+        scheduler.newJob("client-changes-poll")
+                .setInterval(every.get().toString())
+                .setDelayed(shorterOf(FIRST_POLL_DELAY, every.get()).toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> scheduled())
+                .schedule();
+    }
+
+    private static Duration shorterOf(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @ActivateRequestContext
     void scheduled() {
         if (config.workers() <= 0 || !intercomToken.isPresent()) {
             Log.debug("Client changes are not polled: no INTERCOM_ACCESS_TOKEN, or the sync is off here");
@@ -172,12 +197,7 @@ public class ClientChangePoller {
     }
 
     private Duration pollInterval() {
-        String every = config.changesPollInterval().trim().toUpperCase(Locale.ROOT);
-        try {
-            return Duration.parse(every.startsWith("P") ? every : "PT" + every);
-        } catch (DateTimeParseException notADuration) {
-            return Duration.ZERO;
-        }
+        return SyncConfig.pollInterval(config.changesPollInterval()).orElse(Duration.ZERO);
     }
 
     private ChangePollState stateOf(String workspaceId) {

@@ -1,6 +1,8 @@
 package app.carepanel.sync;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -61,6 +63,34 @@ public interface SyncConfig {
     /** How often the platform's client changes are polled, e.g. {@code 15m}; {@code off} turns the poll off. */
     @WithDefault("15m")
     String changesPollInterval();
+
+    /**
+     * Reads {@code SYNC_CHANGES_POLL_INTERVAL} as Quarkus reads a schedule: {@code off} or {@code disabled} for no
+     * poll, otherwise an ISO-8601 duration whose {@code PT} (or, for days, {@code P}) may be left out:
+     * {@code 15m}, {@code 1h30m}, {@code 1d}, {@code PT15M}.
+     *
+     * @return the interval, or empty when the poll is off
+     * @throws IllegalArgumentException when the value is neither, or not longer than 0
+     */
+    static Optional<Duration> pollInterval(String value) {
+        String every = value.trim().toUpperCase(Locale.ROOT);
+        if (every.equals("OFF") || every.equals("DISABLED")) {
+            return Optional.empty();
+        }
+        if (!every.isEmpty() && Character.isDigit(every.charAt(0))) {
+            every = (every.endsWith("D") ? "P" : "PT") + every;
+        }
+        Duration interval;
+        try {
+            interval = Duration.parse(every);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("is not a duration such as 15m or 1h, nor off", e);
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("must be longer than 0 (off turns the poll off)");
+        }
+        return Optional.of(interval);
+    }
 
     /** Where the first poll of client changes starts, looking back from the first start. */
     @WithDefault("1H")

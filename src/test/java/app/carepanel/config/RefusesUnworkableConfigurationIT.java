@@ -19,7 +19,7 @@ class RefusesUnworkableConfigurationIT {
         Path db = Files.createTempDirectory("care-panel-config-it").resolve("db");
         String log = PackagedApp.failsToStart(Map.of(
                 "INTERCOM_CLIENT_SECRET", Signed.SECRET,
-                "SYNC_CHANGES_POLL_INTERVAL", "off",
+                "SYNC_CHANGES_POLL_INTERVAL", "every quarter",
                 "ATTRIBUTES_NAMES", "Name=Client ID",
                 "SIDEBAR_DEFAULT_CURRENCY", "dollars",
                 "SIDEBAR_PHONE_REGION", "ZZ",
@@ -35,6 +35,8 @@ class RefusesUnworkableConfigurationIT {
                 .contains("INTERCOM_RATE_LIMIT_SHARE must be above 0 and at most 1")
                 .contains("SYNC_LEASE must be at least 6 s")
                 .contains("SIDEBAR_DISPLAY_ZONE 'Nowhere/Foo' is not an IANA time zone")
-                .contains("PLATFORM_API_URL 'not a url'");
+                .contains("PLATFORM_API_URL 'not a url'")
+                .contains("SYNC_CHANGES_POLL_INTERVAL 'every quarter' is not a duration such as 15m or 1h, nor off")
+                .doesNotContain("\tat ");
     }
 }
