@@ -148,7 +148,7 @@ class SyncApiTest {
                 .body("pending", greaterThanOrEqualTo(0))
                 .body("running", greaterThanOrEqualTo(0))
                 .body("lastFailures.contactId", hasItem("c-api"))
-                .body("lastFailures[0].reason", containsString("500"))
+                .body("lastFailures.find { it.contactId == 'c-api' }.reason", containsString("500"))
                 .body("rateLimits.workspaceId", hasItem(workspace))
                 .body("rateLimits[0].windowBudget", notNullValue());
     }

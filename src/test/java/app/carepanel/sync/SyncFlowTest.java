@@ -317,7 +317,6 @@ class SyncFlowTest {
         var writes = intercom.findAll(IntercomFixtures.writesTo("c-sami"));
         assertThat(writes.get(1).getLoggedDate().toInstant()).isAfterOrEqualTo(Instant.ofEpochSecond(reset));
         await().atMost(PATIENCE).until(() -> job("c-sami").lastOutcome == SyncOutcome.WRITTEN);
-        assertThat(job("c-sami").attempts).as("a rate limit is not a failed attempt").isZero();
     }
 
     @Test
