@@ -19,10 +19,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** The workspace that {@code INTERCOM_ACCESS_TOKEN} belongs to, from {@code GET /me}. */
+/**
+ * The workspace that {@code INTERCOM_ACCESS_TOKEN} belongs to, from {@code GET /me}. The app remembers the answer
+ * for its lifetime, so this test has an app of its own: in the shared one, another test may have asked first.
+ */
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
-@QuarkusTestResource(IntercomStub.class)
+@QuarkusTestResource(value = IntercomStub.class, restrictToAnnotatedClass = true)
 class WorkspaceOfTokenTest {
 
     @InjectIntercomStub
