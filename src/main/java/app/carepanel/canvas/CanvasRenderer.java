@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.base.Texts;
 import app.carepanel.profile.AccountValues;
 import app.carepanel.profile.Attribute;
 import app.carepanel.profile.AttributeNames;
@@ -157,14 +158,14 @@ class CanvasRenderer {
     private List<Component> account(AccountValues account, PanelView view, boolean several, int limit) {
         List<Component> components = new ArrayList<>();
         String name = account.get(Attribute.NAME);
-        components.add(Component.Text.header(EMPTY.equals(name) ? "Client " + account.clientId() : bounded(name, limit)));
-        components.add(Component.Text.muted(bounded(statusLine(account), limit)));
+        components.add(Component.Text.header(EMPTY.equals(name) ? "Client " + account.clientId() : Texts.cut(name, limit)));
+        components.add(Component.Text.muted(Texts.cut(statusLine(account), limit)));
         List<Component.Row> rows = new ArrayList<>();
         List<Attribute> fields = view == PanelView.ALL
                 ? List.of(Attribute.values()).stream().filter(Attribute::perAccount).toList()
                 : several ? SUMMARY_FIELDS_OF_SEVERAL : SUMMARY_FIELDS;
         for (Attribute field : fields) {
-            rows.add(new Component.Row(names.of(field), bounded(account.get(field), limit)));
+            rows.add(new Component.Row(names.of(field), Texts.cut(account.get(field), limit)));
         }
         components.add(new Component.DataTable(rows));
         String link = account.get(Attribute.CLIENT_PROFILE_LINK);
@@ -173,14 +174,6 @@ class CanvasRenderer {
                     several ? "Open profile " + account.clientId() : "Open platform profile", link));
         }
         return components;
-    }
-
-    /** At most {@code limit} characters, counted and cut as code points so that no emoji is split in half. */
-    static String bounded(String value, int limit) {
-        if (value.codePointCount(0, value.length()) <= limit) {
-            return value;
-        }
-        return value.substring(0, value.offsetByCodePoints(0, limit - 1)) + "…";
     }
 
     private int contentBytes(Canvas canvas) {

@@ -18,7 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 
-import app.carepanel.web.Causes;
+import app.carepanel.base.Causes;
 import app.carepanel.workspace.Workspace;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.carepanel.signing.Sha256;
+import app.carepanel.base.Digests;
 import app.carepanel.workspace.Workspace;
 
 /**
@@ -39,7 +39,7 @@ public class IntercomTokens {
     public boolean isRefused(String workspaceId) {
         String refusedDigest = refused.get(workspaceId);
         return refusedDigest != null
-                && currentToken(workspaceId).map(Sha256::hex).filter(refusedDigest::equals).isPresent();
+                && currentToken(workspaceId).map(Digests::sha256Hex).filter(refusedDigest::equals).isPresent();
     }
 
     /** Intercom accepted the workspace's token again (a call went through). */
@@ -54,7 +54,7 @@ public class IntercomTokens {
 
     /** Intercom answered 401 to this token, which may already have been replaced by the time the answer came. */
     void markRefused(String workspaceId, String token) {
-        refused.put(workspaceId, Sha256.hex(token));
+        refused.put(workspaceId, Digests.sha256Hex(token));
     }
 
     /** The same configured token for every workspace until each has its own from the OAuth installation. */

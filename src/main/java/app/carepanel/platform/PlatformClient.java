@@ -12,7 +12,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import app.carepanel.web.Causes;
+import app.carepanel.base.Causes;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**

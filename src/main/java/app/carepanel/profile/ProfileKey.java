@@ -1,6 +1,6 @@
 package app.carepanel.profile;
 
-import app.carepanel.signing.Sha256;
+import app.carepanel.base.Digests;
 
 /**
  * A lookup of one normalised email for one workspace: the cache key and the snapshot key. Its string form
@@ -10,7 +10,7 @@ public record ProfileKey(String workspaceId, String email) {
 
     /** SHA-256 of the email, hex: how the email is stored at rest. */
     public String emailDigest() {
-        return Sha256.hex(email);
+        return Digests.sha256Hex(email);
     }
 
     @Override

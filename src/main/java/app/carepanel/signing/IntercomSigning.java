@@ -1,19 +1,16 @@
 package app.carepanel.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.carepanel.base.Digests;
 import app.carepanel.intercom.IntercomConfig;
+import app.carepanel.web.SignatureRejected;
 import io.quarkus.runtime.Startup;
 import io.quarkus.logging.Log;
 
@@ -61,18 +58,8 @@ public class IntercomSigning {
         } catch (IllegalArgumentException notHex) {
             throw new SignatureRejected(headerName + " is not a hex digest");
         }
-        if (!MessageDigest.isEqual(hmac(algorithm, key, body), given)) {
+        if (!MessageDigest.isEqual(Digests.hmac(algorithm, key, body), given)) {
             throw new SignatureRejected(headerName + " does not match the request body");
-        }
-    }
-
-    static byte[] hmac(String algorithm, byte[] key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(algorithm + " is not available", e);
         }
     }
 }

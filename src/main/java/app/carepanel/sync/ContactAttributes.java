@@ -7,12 +7,13 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.carepanel.base.Digests;
+import app.carepanel.base.Texts;
 import app.carepanel.profile.Attribute;
 import app.carepanel.profile.AttributeNames;
 import app.carepanel.profile.AttributesConfig;
 import app.carepanel.profile.ClientProfile;
 import app.carepanel.profile.TypedCompanions;
-import app.carepanel.signing.Sha256;
 
 /**
  * What is written to an Intercom contact for a profile: every attribute of {@code ATTRIBUTES.md} under its
@@ -42,7 +43,7 @@ public class ContactAttributes {
     public Map<String, Object> of(ClientProfile profile) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Attribute attribute : Attribute.values()) {
-            values.put(names.of(attribute), shortened(profile.get(attribute)));
+            values.put(names.of(attribute), Texts.cut(profile.get(attribute), MAX_LENGTH));
         }
         if (companions) {
             TypedCompanions typed = profile.companions();
@@ -82,17 +83,6 @@ public class ContactAttributes {
                 canonical.append(name).append('\u0000').append(Objects.toString(value, "\u0001")).append('\u0000');
             }
         });
-        return Sha256.hex(canonical.toString());
-    }
-
-    static String shortened(String value) {
-        if (value.length() <= MAX_LENGTH) {
-            return value;
-        }
-        int end = MAX_LENGTH - 1;
-        if (Character.isHighSurrogate(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(0, end) + "…";
+        return Digests.sha256Hex(canonical.toString());
     }
 }

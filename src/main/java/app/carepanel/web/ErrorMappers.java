@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import app.carepanel.signing.SignatureRejected;
 
 /** The app's own refusals as short JSON reasons; nothing else is mapped, so no exception type leaks. */
 class ErrorMappers {

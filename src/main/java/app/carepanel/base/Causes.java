@@ -1,4 +1,4 @@
-package app.carepanel.web;
+package app.carepanel.base;
 
 /** Names a failure by its innermost cause's type: enough to log and report, and never carries its message. */
 public final class Causes {
