@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.google.crypto.tink.Aead;
@@ -37,6 +39,7 @@ public class Encryption {
     private final int currentKeyId;
     private final List<byte[]> digestKeys;
 
+    @Inject
     Encryption(EncryptionConfig config) {
         this(DataKeys.of(config.encryptionKey(), config.encryptionPreviousKeys()));
     }
@@ -61,6 +64,16 @@ public class Encryption {
         }
         this.currentKeyId = DataKeys.idOf(keys.keys().get(0));
         this.digestKeys = keys.keys().stream().map(key -> Digests.hmac("HmacSHA256", key, DIGEST_KEY_LABEL)).toList();
+    }
+
+    /** What makes the configured keys unusable, naming the variable and how to make a key; empty when they are fine. */
+    public static Optional<String> problemWith(EncryptionConfig config) {
+        try {
+            DataKeys.of(config.encryptionKey(), config.encryptionPreviousKeys());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The value sealed under the current key and bound to {@code context}, as base64 text for a column. */

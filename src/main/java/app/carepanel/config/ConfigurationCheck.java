@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.Config;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import app.carepanel.base.Encryption;
+import app.carepanel.base.EncryptionConfig;
 import app.carepanel.intercom.IntercomConfig;
 import app.carepanel.profile.AttributeNames;
 import app.carepanel.profile.AttributesConfig;
@@ -34,8 +36,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 class ConfigurationCheck {
 
     void check(@Observes @Priority(1) StartupEvent event, SidebarConfig sidebar, AttributesConfig attributes, SyncConfig sync,
-            IntercomConfig intercom, Config config) {
+            IntercomConfig intercom, EncryptionConfig encryption, Config config) {
         List<String> problems = problems(sidebar, attributes, sync, intercom, config);
+        Encryption.problemWith(encryption).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             // Quarkus prints a ConfigurationException's message alone, without the stack trace of the start.
             throw new ConfigurationException("The configuration cannot work:\n  - " + String.join("\n  - ", problems));
@@ -105,7 +108,7 @@ class ConfigurationCheck {
         if (!(share > 0 && share <= 1)) {
             problems.add("INTERCOM_RATE_LIMIT_SHARE must be above 0 and at most 1");
         }
-        checkUrl(problems, "INTERCOM_API_URL", intercom.apiUrl());
+        checkUrl(problems, "INTERCOM_API_URL", config.getOptionalValue("intercom.api-url", String.class));
         checkUrl(problems, "PLATFORM_API_URL", config.getOptionalValue("platform.api-url", String.class));
         return problems;
     }

@@ -1,42 +1,20 @@
 package app.carepanel.intercom;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The Intercom app's credentials and API access. */
+/**
+ * The Intercom app's secret and how its REST calls behave. Where a workspace's calls go and with which token is
+ * the workspace's own configuration ({@code WorkspaceConfig}, the same {@code INTERCOM_*} prefix).
+ */
 @ConfigMapping(prefix = "intercom")
 public interface IntercomConfig {
 
     /** The app's OAuth client secret ({@code INTERCOM_CLIENT_SECRET}); signed requests are refused without it. */
     Optional<String> clientSecret();
-
-    /** Access token for the REST API ({@code INTERCOM_ACCESS_TOKEN}), until workspaces install with OAuth. */
-    Optional<String> accessToken();
-
-    /** Overrides the regional REST API host ({@code INTERCOM_API_URL}), e.g. for a stub. */
-    Optional<String> apiUrl();
-
-    /** Intercom's REST API host per region; fixed by Intercom, settable for a proxy or a test. */
-    RegionHosts regionHosts();
-
-    interface RegionHosts {
-
-        /** {@code INTERCOM_REGION_HOSTS_US}. */
-        @WithDefault("https://api.intercom.io")
-        URI us();
-
-        /** {@code INTERCOM_REGION_HOSTS_EU}. */
-        @WithDefault("https://api.eu.intercom.io")
-        URI eu();
-
-        /** {@code INTERCOM_REGION_HOSTS_AU}. */
-        @WithDefault("https://api.au.intercom.io")
-        URI au();
-    }
 
     /** How long a REST call may take to connect ({@code INTERCOM_CONNECT_TIMEOUT}). */
     @WithDefault("2S")

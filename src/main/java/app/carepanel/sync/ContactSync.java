@@ -39,11 +39,9 @@ class ContactSync {
     private final AttributeCatalog catalog;
     private final SyncConfig config;
     private final Clock clock;
-    private final ContactEmails seenEmails;
 
     ContactSync(IntercomClient intercom, EmailScreen emails, ProfileService profiles, ContactAttributes attributes,
-            AttributeCatalog catalog, SyncConfig config, Clock clock, ContactEmails seenEmails) {
-        this.seenEmails = seenEmails;
+            AttributeCatalog catalog, SyncConfig config, Clock clock) {
         this.intercom = intercom;
         this.emails = emails;
         this.profiles = profiles;
@@ -53,21 +51,36 @@ class ContactSync {
         this.clock = clock;
     }
 
-    /** What a sync did, and for a write, the values written. */
-    record Result(SyncOutcome outcome, Map<String, Object> written) {
+    /**
+     * What a sync did; for a write, the values written; and the email it read from Intercom, if it read the
+     * contact (a re-run soon after may use it instead of reading again).
+     */
+    record Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> readEmail) {
+
+        static Result of(SyncOutcome outcome) {
+            return new Result(outcome, Map.of(), Optional.empty());
+        }
     }
 
-    Result run(Workspace workspace, SyncJob job) {
-        Optional<IntercomContact> found = seenEmails.take(workspace.id(), job.contactId)
-                .map(email -> new IntercomContact(job.contactId, email, null))
-                .or(() -> contact(workspace, job.contactId));
-        if (found.isEmpty()) {
-            return new Result(SyncOutcome.CONTACT_GONE, Map.of());
+    /** Syncs the job's contact; {@code knownEmail} is its email when a trigger or a recent read gave it. */
+    Result run(Workspace workspace, SyncJob job, Optional<String> knownEmail) {
+        Optional<String> readEmail = Optional.empty();
+        String contactId = job.contactId;
+        String email;
+        if (knownEmail.isPresent()) {
+            email = knownEmail.get();
+        } else {
+            Optional<IntercomContact> found = contact(workspace, job.contactId);
+            if (found.isEmpty()) {
+                return Result.of(SyncOutcome.CONTACT_GONE);
+            }
+            contactId = found.get().id();
+            email = found.get().email();
+            readEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
         }
-        IntercomContact contact = found.get();
-        if (!(emails.check(contact.email(), List.of()) instanceof EmailCheck.Lookup lookup)) {
+        if (!(emails.check(email, List.of()) instanceof EmailCheck.Lookup lookup)) {
             finishTag(workspace, job);
-            return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of());
+            return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), readEmail);
         }
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
         Map<String, Object> values = attributes.of(profile);
@@ -79,20 +92,21 @@ class ContactSync {
             }
         });
         String fingerprint = attributes.fingerprint(toWrite);
-        if (recentlyWrittenAlike(workspace, contact.id(), fingerprint)) {
+        if (recentlyWrittenAlike(workspace, contactId, fingerprint)) {
             finishTag(workspace, job);
-            return new Result(SyncOutcome.UNCHANGED, toWrite);
+            return new Result(SyncOutcome.UNCHANGED, toWrite, readEmail);
         }
-        ContactWrite write = intercom.updateCustomAttributes(workspace, contact.id(), toWrite);
+        ContactWrite write = intercom.updateCustomAttributes(workspace, contactId, toWrite);
         if (write instanceof ContactWrite.Merged merged) {
-            write = intercom.updateCustomAttributes(workspace, merged.canonicalId(), toWrite);
+            contactId = merged.canonicalId();
+            write = intercom.updateCustomAttributes(workspace, contactId, toWrite);
         }
         if (write instanceof ContactWrite.NotFound || write instanceof ContactWrite.Merged) {
-            return new Result(SyncOutcome.CONTACT_GONE, Map.of());
+            return Result.of(SyncOutcome.CONTACT_GONE);
         }
-        remember(workspace, contact.id(), fingerprint);
+        remember(workspace, contactId, fingerprint);
         finishTag(workspace, job);
-        return new Result(SyncOutcome.WRITTEN, toWrite);
+        return new Result(SyncOutcome.WRITTEN, toWrite, readEmail);
     }
 
     /** The contact, following one merge to its canonical contact; empty when it is gone. */

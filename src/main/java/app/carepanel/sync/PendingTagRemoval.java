@@ -39,6 +39,22 @@ public class PendingTagRemoval extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Keeps the tag to take off once the contact is written, unless it is already kept. */
+    static void remember(String workspaceId, String contactId, TagRemoval tag, Instant now) {
+        boolean known = count("workspaceId = ?1 and contactId = ?2 and conversationId = ?3 and tagId = ?4",
+                workspaceId, contactId, tag.conversationId(), tag.tagId()) > 0;
+        if (!known) {
+            PendingTagRemoval removal = new PendingTagRemoval();
+            removal.workspaceId = workspaceId;
+            removal.contactId = contactId;
+            removal.conversationId = tag.conversationId();
+            removal.tagId = tag.tagId();
+            removal.adminId = tag.adminId();
+            removal.createdAt = now;
+            removal.persistAndFlush();
+        }
+    }
+
     static List<PendingTagRemoval> of(String workspaceId, String contactId) {
         return list("workspaceId = ?1 and contactId = ?2 order by id", workspaceId, contactId);
     }

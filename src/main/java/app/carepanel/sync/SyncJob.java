@@ -1,7 +1,8 @@
 package app.carepanel.sync;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.IntFunction;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +17,9 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The sync state of one contact in one workspace: the queue's unit of work. There is one row per contact, so a
- * trigger while the contact is pending adds nothing, and one while it is running asks for one more run.
+ * The sync state of one contact in one workspace: the queue's unit of work, with every change of state it can go
+ * through. There is one row per contact, so a trigger while the contact is pending adds nothing, and one while it
+ * is running asks for one more run. {@link SyncJobs} holds every query on it.
  */
 @Entity
 @Table(name = "sync_job")
@@ -26,6 +28,9 @@ public class SyncJob extends PanacheEntityBase {
     public enum Status {
         PENDING, RUNNING, DONE, FAILED
     }
+
+    /** The longest reason kept (the column's width). */
+    static final int MAX_REASON = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,8 +84,16 @@ public class SyncJob extends PanacheEntityBase {
     public SyncOutcome lastOutcome;
 
     /** Why the last attempt failed: the call and status, never client data. */
-    @Column(name = "last_error", length = 500)
+    @Column(name = "last_error", length = MAX_REASON)
     public String lastError;
+
+    /** The contact's email as a trigger or the last read of the contact gave it, encrypted; null when unknown. */
+    @Column(name = "contact_email")
+    public String sealedEmail;
+
+    /** When that email was seen. */
+    @Column(name = "email_seen_at")
+    public Instant emailSeenAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -91,7 +104,172 @@ public class SyncJob extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    static Optional<SyncJob> find(String workspaceId, String contactId) {
-        return find("workspaceId = ?1 and contactId = ?2", workspaceId, contactId).firstResultOptional();
+    /** A contact never synced before, pending now. */
+    static SyncJob first(String workspaceId, String contactId, SyncTrigger trigger, Instant now) {
+        SyncJob job = new SyncJob();
+        job.workspaceId = workspaceId;
+        job.contactId = contactId;
+        job.createdAt = now;
+        job.queueAgain(trigger, now);
+        return job;
+    }
+
+    /** True when the trigger would change nothing here: the row is then neither written nor locked. */
+    boolean unmovedBy(SyncTrigger trigger, Instant now) {
+        boolean asksRefetch = trigger.refetch() && !refetch;
+        return switch (status) {
+            case PENDING -> !asksRefetch && !(trigger.urgent() && nextAttemptAt.isAfter(now));
+            case RUNNING -> rerun && !asksRefetch;
+            default -> false;
+        };
+    }
+
+    /**
+     * A trigger for this contact. Returns true when it added work (the contact was done or failed), false when it
+     * coalesced into work already pending or running.
+     */
+    boolean trigger(SyncTrigger trigger, Instant now) {
+        switch (status) {
+            case PENDING -> {
+                refetch |= trigger.refetch();
+                // Someone is waiting for this contact: neither a failure's backoff nor a far rate-limit pause may
+                // keep them waiting; the limiter still holds the call until Intercom takes calls again.
+                if (trigger.urgent() && nextAttemptAt.isAfter(now)) {
+                    nextAttemptAt = now;
+                }
+                updatedAt = now;
+                return false;
+            }
+            case RUNNING -> {
+                rerun = true;
+                refetch |= trigger.refetch();
+                lastTrigger = trigger;
+                updatedAt = now;
+                return false;
+            }
+            default -> {
+                queueAgain(trigger, now);
+                return true;
+            }
+        }
+    }
+
+    /** The contact's email as a trigger gave it (sealed), or forgotten ({@code null}) when it has changed. */
+    void emailSeen(String sealed, Instant at) {
+        sealedEmail = sealed;
+        emailSeenAt = sealed == null ? null : at;
+    }
+
+    private void queueAgain(SyncTrigger trigger, Instant now) {
+        status = Status.PENDING;
+        attempts = 0;
+        queuedAt = now;
+        nextAttemptAt = now;
+        refetch = trigger.refetch();
+        rerun = false;
+        lastTrigger = trigger;
+        lastError = null;
+        updatedAt = now;
+    }
+
+    /** Taken by a worker until {@code leaseUntil}. */
+    void claim(String worker, Instant until, Instant now) {
+        status = Status.RUNNING;
+        claimedBy = worker;
+        leaseUntil = until;
+        updatedAt = now;
+    }
+
+    /**
+     * Its worker stopped without a word (a crash, a kill) and the lease lapsed: that counts as a failed attempt, so
+     * a contact that brings instances down is given up rather than tried for ever. True when it was given up.
+     */
+    boolean abandoned(int maxAttempts, Instant now) {
+        attempts++;
+        lastError = "the instance writing it stopped before finishing";
+        updatedAt = now;
+        if (attempts >= maxAttempts) {
+            end(Status.FAILED, SyncOutcome.FAILED, now);
+            return true;
+        }
+        return false;
+    }
+
+    /** The sync ended (written, skipped, gone...): done, or pending again when a trigger came meanwhile. */
+    void finish(SyncOutcome outcome, Instant now) {
+        attempts = 0;
+        lastError = null;
+        nextAttemptAt = now;
+        queuedAt = now;
+        if (rerun) {
+            lastOutcome = outcome;
+            finishedAt = now;
+            status = Status.PENDING;
+            release();
+        } else {
+            refetch = false;
+            end(Status.DONE, outcome, now);
+        }
+    }
+
+    /** The attempt failed in a way that may pass: retry after the backoff, or give up after the last attempt. */
+    void retryLater(String reason, int maxAttempts, IntFunction<Duration> backoff, Instant now) {
+        attempts++;
+        lastError = shorten(reason);
+        if (attempts >= maxAttempts && rerun) {
+            // A new trigger came during the last attempt: it gets attempts of its own.
+            attempts = 0;
+            pendingAt(now.plus(backoff.apply(1)));
+        } else if (attempts >= maxAttempts) {
+            end(Status.FAILED, SyncOutcome.FAILED, now);
+        } else {
+            pendingAt(now.plus(backoff.apply(attempts)));
+        }
+    }
+
+    /** The attempt could not fail on its own merits (rate limit, refused token, a stop): wait, without counting it. */
+    void postpone(Instant until, String reason) {
+        lastError = shorten(reason);
+        pendingAt(until);
+    }
+
+    /** The app is stopping: back to pending at once for the next instance, without counting an attempt. */
+    void handBack(Instant now) {
+        pendingAt(now);
+    }
+
+    /** The attempt can never succeed (Intercom refuses the request itself): failed now. */
+    void fail(String reason, Instant now) {
+        attempts++;
+        lastError = shorten(reason);
+        end(Status.FAILED, SyncOutcome.FAILED, now);
+    }
+
+    /** True while a worker holds it under a lease that has not lapsed. */
+    boolean runningAt(Instant now) {
+        return status == Status.RUNNING && leaseUntil != null && !leaseUntil.isBefore(now);
+    }
+
+    private void pendingAt(Instant at) {
+        status = Status.PENDING;
+        nextAttemptAt = at;
+        release();
+    }
+
+    private void end(Status ended, SyncOutcome outcome, Instant now) {
+        status = ended;
+        lastOutcome = outcome;
+        finishedAt = now;
+        release();
+    }
+
+    private void release() {
+        rerun = false;
+        leaseUntil = null;
+        claimedBy = null;
+    }
+
+    private static String shorten(String reason) {
+        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
     }
 }

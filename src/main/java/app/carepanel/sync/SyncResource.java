@@ -1,7 +1,5 @@
 package app.carepanel.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,15 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import app.carepanel.intercom.IntercomClient;
+import app.carepanel.intercom.AccessTokenOwner;
 import app.carepanel.intercom.IntercomException;
 import app.carepanel.web.BadRequest;
+import app.carepanel.web.BearerToken;
 import app.carepanel.web.DependencyUnavailable;
 import app.carepanel.web.IntercomIds;
-import app.carepanel.web.Unauthorized;
-import app.carepanel.workspace.Workspace;
-import app.carepanel.workspace.Workspaces;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * For Intercom workflows (a data connector or custom action): "refresh this contact from the platform", and
@@ -39,20 +34,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class SyncResource {
 
     private final SyncQueue queue;
-    private final SyncResults results;
+    private final SyncWaits waits;
     private final SyncStatus status;
-    private final Workspaces workspaces;
-    private final IntercomClient intercom;
+    private final AccessTokenOwner tokenOwner;
     private final SyncConfig config;
     private final Clock clock;
 
-    SyncResource(SyncQueue queue, SyncResults results, SyncStatus status, Workspaces workspaces,
-            IntercomClient intercom, SyncConfig config, Clock clock) {
+    SyncResource(SyncQueue queue, SyncWaits waits, SyncStatus status, AccessTokenOwner tokenOwner, SyncConfig config,
+            Clock clock) {
         this.queue = queue;
-        this.results = results;
+        this.waits = waits;
         this.status = status;
-        this.workspaces = workspaces;
-        this.intercom = intercom;
+        this.tokenOwner = tokenOwner;
         this.config = config;
         this.clock = clock;
     }
@@ -65,47 +58,35 @@ public class SyncResource {
     @POST
     @Path("/contacts/{contactId}")
     public Response syncContact(@PathParam("contactId") String contactIdParam, @QueryParam("wait") @DefaultValue("false") boolean wait,
-            @QueryParam("workspace_id") String workspaceId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
+            @QueryParam("workspace_id") String workspaceIdParam, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        BearerToken.require(authorization, config.apiToken(), "SYNC_API_TOKEN");
         String contactId = IntercomIds.require(contactIdParam, "the contact id");
-        Workspace workspace = workspace(workspaceId);
+        String workspaceId = workspaceId(workspaceIdParam);
         Instant asked = clock.instant();
-        queue.enqueue(workspace, contactId, SyncTrigger.API, Optional.empty());
+        queue.enqueue(SyncRequest.of(workspaceId, contactId, SyncTrigger.API));
         if (!wait) {
             return Response.accepted(Map.of("status", "queued", "contact_id", contactId)).build();
         }
-        Instant deadline = asked.plus(config.waitTimeout());
-        while (clock.instant().isBefore(deadline)) {
-            Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> SyncJob.find(workspace.id(), contactId));
-            if (job.isPresent() && job.get().finishedAt != null && !job.get().finishedAt.isBefore(asked)
-                    && (job.get().status == SyncJob.Status.DONE || job.get().status == SyncJob.Status.FAILED)) {
-                return finished(job.get(), workspace, asked);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Response.accepted(Map.of("status", "queued", "contact_id", contactId,
-                "detail", "still under way after " + config.waitTimeout().toSeconds() + " s")).build();
+        return waits.await(workspaceId, contactId, asked).map(SyncResource::ended)
+                .orElseGet(() -> Response.accepted(Map.of("status", "queued", "contact_id", contactId,
+                        "detail", "still under way after " + config.waitTimeout().toSeconds() + " s")).build());
     }
 
     @GET
     @Path("/status")
     public SyncStatus.Report status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
+        BearerToken.require(authorization, config.apiToken(), "SYNC_API_TOKEN");
         return status.report();
     }
 
-    private Response finished(SyncJob job, Workspace workspace, Instant asked) {
+    private static Response ended(SyncWaits.Ended ended) {
+        SyncJob job = ended.job();
         if (job.status == SyncJob.Status.FAILED) {
             return Response.ok(Map.of("status", "failed", "contact_id", job.contactId,
                     "reason", String.valueOf(job.lastError))).build();
         }
         String outcome = job.lastOutcome == null ? "done" : job.lastOutcome.name().toLowerCase(Locale.ROOT);
-        Optional<ContactSync.Result> result = results.since(workspace.id(), job.contactId, asked);
+        Optional<ContactSync.Result> result = ended.result();
         if (result.isEmpty()) {
             // Another instance wrote it: its values are not known here.
             return Response.ok(Map.of("status", outcome, "contact_id", job.contactId)).build();
@@ -113,32 +94,18 @@ public class SyncResource {
         return Response.ok(Map.of("status", outcome, "contact_id", job.contactId, "attributes", result.get().written())).build();
     }
 
-    private Workspace workspace(String workspaceId) {
-        if (workspaceId != null && !workspaceId.isBlank()) {
-            return workspaces.byId(IntercomIds.require(workspaceId, "workspace_id"));
+    private String workspaceId(String given) {
+        if (given != null && !given.isBlank()) {
+            return IntercomIds.require(given, "workspace_id");
         }
         try {
-            Workspace workspace = intercom.workspaceOfToken();
-            workspaces.remember(workspace);
-            return workspace;
+            return tokenOwner.owner().workspaceId();
         } catch (IntercomException.TokenRefused | IntercomException.Rejected e) {
             throw new BadRequest("workspace_id is required: the access token's workspace is not known ("
                     + e.getMessage() + ")");
         } catch (IntercomException e) {
             throw new DependencyUnavailable("Intercom could not say which workspace the access token belongs to ("
                     + e.getMessage() + "); try again, or give workspace_id");
-        }
-    }
-
-    private void authorize(String authorization) {
-        String expected = config.apiToken().filter(t -> !t.isBlank())
-                .orElseThrow(() -> new Unauthorized("SYNC_API_TOKEN is not configured, so this endpoint is closed"));
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new Unauthorized("missing bearer token");
-        }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new Unauthorized("wrong bearer token");
         }
     }
 }

@@ -1,18 +1,18 @@
 package app.carepanel.workspace;
 
-import java.util.Locale;
+import java.net.URI;
+import java.util.Optional;
 
 /**
- * An Intercom workspace the app serves, as every Canvas Kit request and webhook names it ({@code workspace_id}
- * or {@code app_id}), with its hosting region ({@code us}, {@code eu}, {@code au}) when known.
+ * A workspace as the app calls Intercom for it: its id (Canvas Kit's {@code workspace_id}, a webhook's
+ * {@code app_id}), its region (US until one is known), the REST host of that region, and the token its calls are
+ * made with. The string form never shows the token.
  */
-public record Workspace(String id, String region) {
+public record Workspace(String id, Region region, URI apiHost, Optional<String> token) {
 
-    public Workspace {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a workspace needs an id");
-        }
-        id = id.trim();
-        region = region == null || region.isBlank() ? "us" : region.trim().toLowerCase(Locale.ROOT);
+    @Override
+    public String toString() {
+        return "Workspace[id=" + id + ", region=" + region.code() + ", host=" + apiHost
+                + ", token=" + (token.isPresent() ? "<set>" : "<none>") + "]";
     }
 }

@@ -27,6 +27,8 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
+import app.carepanel.platform.Client;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,7 +50,7 @@ class ContactCallsTest {
     IntercomClient client;
 
     @Inject
-    IntercomTokens tokens;
+    Workspaces workspaces;
 
     @BeforeEach
     void blankStub() {
@@ -59,7 +61,7 @@ class ContactCallsTest {
     void sendsTheBearerTokenAndTheApiVersion() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT)));
 
-        ContactLookup lookup = client.getContact(new Workspace("w-headers", "eu"), "c-1");
+        ContactLookup lookup = client.getContact(workspaces.resolve("w-headers"), "c-1");
 
         assertThat(lookup).isEqualTo(new ContactLookup.Found(new IntercomContact("c-1", "sami@example.com", "user")));
         intercom.verify(getRequestedFor(urlEqualTo("/contacts/c-1"))
@@ -75,7 +77,7 @@ class ContactCallsTest {
         attributes.put("unpaid_balance", 150.5);
         attributes.put("Therapist", null);
 
-        ContactWrite write = client.updateCustomAttributes(new Workspace("w-write", "us"), "c-1", attributes);
+        ContactWrite write = client.updateCustomAttributes(workspaces.resolve("w-write"), "c-1", attributes);
 
         assertThat(write).isEqualTo(new ContactWrite.Written());
         intercom.verify(putRequestedFor(urlEqualTo("/contacts/c-1"))
@@ -89,7 +91,7 @@ class ContactCallsTest {
     void missingContactIsNotFound() {
         intercom.stubFor(get("/contacts/gone").willReturn(aResponse().withStatus(404)));
         intercom.stubFor(put("/contacts/gone").willReturn(aResponse().withStatus(404)));
-        Workspace workspace = new Workspace("w-404", "us");
+        Workspace workspace = workspaces.resolve("w-404");
 
         assertThat(client.getContact(workspace, "gone")).isEqualTo(new ContactLookup.NotFound());
         assertThat(client.updateCustomAttributes(workspace, "gone", Map.of("Client ID", "1")))
@@ -106,7 +108,7 @@ class ContactCallsTest {
                         """)));
         intercom.stubFor(put("/contacts/old").willReturn(aResponse().withStatus(410)
                 .withHeader("Link", "<https://api.intercom.io/contacts/c-new>; rel=\"canonical\"")));
-        Workspace workspace = new Workspace("w-410", "us");
+        Workspace workspace = workspaces.resolve("w-410");
 
         assertThat(client.getContact(workspace, "old")).isEqualTo(new ContactLookup.Merged("6762f0d01bb69f9f2193bb7d"));
         assertThat(client.updateCustomAttributes(workspace, "old", Map.of("Client ID", "1")))
@@ -118,7 +120,7 @@ class ContactCallsTest {
         intercom.stubFor(get("/contacts/old").willReturn(aResponse().withStatus(410)));
         intercom.stubFor(put("/contacts/old")
                 .willReturn(aResponse().withStatus(410).withHeader("Link", "</somewhere/else>; rel=\"canonical\"")));
-        Workspace workspace = new Workspace("w-410-bare", "us");
+        Workspace workspace = workspaces.resolve("w-410-bare");
 
         assertThatThrownBy(() -> client.getContact(workspace, "old"))
                 .isInstanceOfSatisfying(IntercomException.Rejected.class, e -> assertThat(e.status()).isEqualTo(410));
@@ -133,18 +135,18 @@ class ContactCallsTest {
                         {"type": "error.list", "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}]}
                         """)));
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-401", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-401"), "c-1"))
                 .isInstanceOf(IntercomException.TokenRefused.class)
                 .hasMessage("contact lookup answered HTTP 401");
-        assertThat(tokens.isRefused("w-401")).isTrue();
-        assertThat(tokens.isRefused("w-other")).isFalse();
+        assertThat(workspaces.isTokenRefused("w-401")).isTrue();
+        assertThat(workspaces.isTokenRefused("w-other")).isFalse();
     }
 
     @Test
     void serverErrorIsUnavailable() {
         intercom.stubFor(put("/contacts/c-1").willReturn(aResponse().withStatus(503)));
 
-        assertThatThrownBy(() -> client.updateCustomAttributes(new Workspace("w-5xx", "us"), "c-1", Map.of("Name", "Sami")))
+        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-5xx"), "c-1", Map.of("Name", "Sami")))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact update answered HTTP 503");
     }
@@ -153,7 +155,7 @@ class ContactCallsTest {
     void otherClientErrorIsRejectedWithItsStatus() {
         intercom.stubFor(put("/contacts/c-1").willReturn(aResponse().withStatus(422)));
 
-        assertThatThrownBy(() -> client.updateCustomAttributes(new Workspace("w-4xx", "us"), "c-1", Map.of("Name", "Sami")))
+        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-4xx"), "c-1", Map.of("Name", "Sami")))
                 .isInstanceOfSatisfying(IntercomException.Rejected.class, e -> assertThat(e.status()).isEqualTo(422))
                 .message().doesNotContain("Sami");
     }
@@ -163,7 +165,7 @@ class ContactCallsTest {
         int longerThanTheReadTimeout = (int) IntercomStub.READ_TIMEOUT_MILLIS * 3;
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT).withFixedDelay(longerThanTheReadTimeout)));
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-slow", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-slow"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessageStartingWith("contact lookup failed");
     }
@@ -172,7 +174,7 @@ class ContactCallsTest {
     void droppedConnectionIsUnavailable() {
         intercom.stubFor(get("/contacts/c-1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-reset", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-reset"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class);
     }
 
@@ -180,7 +182,7 @@ class ContactCallsTest {
     void unreadableAnswerIsUnavailable() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson("{\"id\": ")));
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-garbled", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-garbled"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact lookup answered unreadable JSON");
     }

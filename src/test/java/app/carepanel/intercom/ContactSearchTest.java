@@ -24,6 +24,7 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,13 +36,16 @@ import jakarta.inject.Inject;
 class ContactSearchTest {
 
     private static final String EMAIL = "jordan.lee@example.com";
-    private static final Workspace WORKSPACE = new Workspace("w-search", "us");
+    private static final String WORKSPACE_ID = "w-search";
 
     @InjectIntercomStub
     WireMockServer intercom;
 
     @Inject
     IntercomClient client;
+
+    @Inject
+    Workspaces workspaces;
 
     @BeforeEach
     void blankStub() {
@@ -69,6 +73,10 @@ class ContactSearchTest {
                 """.formatted(EMAIL, pagination);
     }
 
+    private Workspace workspace() {
+        return workspaces.resolve(WORKSPACE_ID);
+    }
+
     @Test
     void followsTheCursorUntilTheLastPage() {
         intercom.stubFor(post("/contacts/search").withRequestBody(notContaining("starting_after"))
@@ -77,7 +85,7 @@ class ContactSearchTest {
                 .withRequestBody(matchingJsonPath("$.pagination.starting_after", equalTo("cursor-2")))
                 .willReturn(okJson(page(null, contact("u-2", "user")))));
 
-        List<IntercomContact> found = client.findContactsByEmail(WORKSPACE, EMAIL);
+        List<IntercomContact> found = client.findContactsByEmail(workspace(), EMAIL);
 
         assertThat(found).extracting(IntercomContact::id, IntercomContact::role)
                 .containsExactly(tuple("u-1", "user"), tuple("l-1", "lead"), tuple("u-2", "user"));
@@ -95,7 +103,7 @@ class ContactSearchTest {
                  "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 0}}
                 """)));
 
-        assertThat(client.findContactsByEmail(WORKSPACE, EMAIL)).isEmpty();
+        assertThat(client.findContactsByEmail(workspace(), EMAIL)).isEmpty();
         intercom.verify(1, postRequestedFor(urlEqualTo("/contacts/search")));
     }
 
@@ -103,7 +111,7 @@ class ContactSearchTest {
     void stopsWhenTheCursorDoesNotMove() {
         intercom.stubFor(post("/contacts/search").willReturn(okJson(page("same", contact("u-1", "user")))));
 
-        assertThat(client.findContactsByEmail(WORKSPACE, EMAIL)).hasSize(2);
+        assertThat(client.findContactsByEmail(workspace(), EMAIL)).hasSize(2);
         intercom.verify(2, postRequestedFor(urlEqualTo("/contacts/search")));
     }
 
@@ -111,7 +119,7 @@ class ContactSearchTest {
     void failureNamesTheCallAndStatusButNotTheEmail() {
         intercom.stubFor(post("/contacts/search").willReturn(aResponse().withStatus(500)));
 
-        assertThatThrownBy(() -> client.findContactsByEmail(WORKSPACE, EMAIL))
+        assertThatThrownBy(() -> client.findContactsByEmail(workspace(), EMAIL))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact search answered HTTP 500");
     }

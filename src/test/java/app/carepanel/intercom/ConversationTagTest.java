@@ -19,6 +19,7 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(IntercomStub.class)
 class ConversationTagTest {
 
-    private static final Workspace WORKSPACE = new Workspace("w-tags", "us");
+    private static final String WORKSPACE_ID = "w-tags";
 
     @InjectIntercomStub
     WireMockServer intercom;
@@ -37,9 +38,16 @@ class ConversationTagTest {
     @Inject
     IntercomClient client;
 
+    @Inject
+    Workspaces workspaces;
+
     @BeforeEach
     void blankStub() {
         intercom.resetAll();
+    }
+
+    private Workspace workspace() {
+        return workspaces.resolve(WORKSPACE_ID);
     }
 
     @Test
@@ -47,7 +55,7 @@ class ConversationTagTest {
         intercom.stubFor(delete("/conversations/64619700005694/tags/7522907")
                 .willReturn(okJson("{\"type\":\"tag\",\"id\":\"7522907\",\"name\":\"Sync now\"}")));
 
-        client.removeConversationTag(WORKSPACE, "64619700005694", "7522907", "991267622");
+        client.removeConversationTag(workspace(), "64619700005694", "7522907", "991267622");
 
         intercom.verify(deleteRequestedFor(urlEqualTo("/conversations/64619700005694/tags/7522907"))
                 .withHeader("Intercom-Version", equalTo("2.16"))
@@ -62,14 +70,14 @@ class ConversationTagTest {
                         {"type": "error.list", "errors": [{"code": "tag_not_found", "message": "Tag not found"}]}
                         """)));
 
-        assertThatCode(() -> client.removeConversationTag(WORKSPACE, "1", "2", "991267622")).doesNotThrowAnyException();
+        assertThatCode(() -> client.removeConversationTag(workspace(), "1", "2", "991267622")).doesNotThrowAnyException();
     }
 
     @Test
     void failingRemovalSaysSo() {
         intercom.stubFor(delete("/conversations/1/tags/2").willReturn(aResponse().withStatus(502)));
 
-        assertThatThrownBy(() -> client.removeConversationTag(WORKSPACE, "1", "2", "991267622"))
+        assertThatThrownBy(() -> client.removeConversationTag(workspace(), "1", "2", "991267622"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("tag removal answered HTTP 502");
     }

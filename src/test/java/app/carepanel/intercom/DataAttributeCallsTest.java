@@ -24,6 +24,8 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
+import app.carepanel.platform.Client;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,13 +36,16 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(IntercomStub.class)
 class DataAttributeCallsTest {
 
-    private static final Workspace WORKSPACE = new Workspace("w-attributes", "us");
+    private static final String WORKSPACE_ID = "w-attributes";
 
     @InjectIntercomStub
     WireMockServer intercom;
 
     @Inject
     IntercomClient client;
+
+    @Inject
+    Workspaces workspaces;
 
     @BeforeEach
     void blankStub() {
@@ -51,6 +56,10 @@ class DataAttributeCallsTest {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
                 {"type": "error.list", "request_id": "r-1", "errors": [{"code": "%s", "message": "%s"}]}
                 """.formatted(code, message));
+    }
+
+    private Workspace workspace() {
+        return workspaces.resolve(WORKSPACE_ID);
     }
 
     @Test
@@ -65,7 +74,7 @@ class DataAttributeCallsTest {
                    "custom": true, "model": "contact"}]}
                 """)));
 
-        assertThat(client.listContactAttributes(WORKSPACE)).containsExactly(
+        assertThat(client.listContactAttributes(workspace())).containsExactly(
                 new DataAttribute("email", "string", false),
                 new DataAttribute("Client ID", "string", true),
                 new DataAttribute("unpaid_balance", "float", true));
@@ -80,7 +89,7 @@ class DataAttributeCallsTest {
                  "data_type": "string", "custom": true, "model": "contact"}
                 """)));
 
-        DataAttribute created = client.createContactAttribute(WORKSPACE, "Client ID", "string", "Id on the care platform");
+        DataAttribute created = client.createContactAttribute(workspace(), "Client ID", "string", "Id on the care platform");
 
         assertThat(created).isEqualTo(new DataAttribute("Client ID", "string", true));
         intercom.verify(postRequestedFor(urlEqualTo("/data_attributes")).withRequestBody(equalToJson("""
@@ -93,7 +102,7 @@ class DataAttributeCallsTest {
         intercom.stubFor(post("/data_attributes")
                 .willReturn(error(422, "parameter_invalid", "You have reached the limit of 250 custom attributes")));
 
-        assertThatThrownBy(() -> client.createContactAttribute(WORKSPACE, "Client ID", "string", null))
+        assertThatThrownBy(() -> client.createContactAttribute(workspace(), "Client ID", "string", null))
                 .isInstanceOf(AttributeLimitReached.class)
                 .hasMessageContaining("HTTP 422");
     }
@@ -102,7 +111,7 @@ class DataAttributeCallsTest {
     void capReportedAsA400WithALimitCodeIsToldApartToo() {
         intercom.stubFor(post("/data_attributes").willReturn(error(400, "custom_attribute_limit_reached", "Too many")));
 
-        assertThatThrownBy(() -> client.createContactAttribute(WORKSPACE, "Client ID", "string", null))
+        assertThatThrownBy(() -> client.createContactAttribute(workspace(), "Client ID", "string", null))
                 .isInstanceOf(AttributeLimitReached.class);
     }
 
@@ -111,7 +120,7 @@ class DataAttributeCallsTest {
         intercom.stubFor(post("/data_attributes")
                 .willReturn(error(400, "parameter_invalid", "You already have 'Client ID' in your company data.")));
 
-        assertThatThrownBy(() -> client.createContactAttribute(WORKSPACE, "Client ID", "string", null))
+        assertThatThrownBy(() -> client.createContactAttribute(workspace(), "Client ID", "string", null))
                 .isInstanceOfSatisfying(IntercomException.Rejected.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 }

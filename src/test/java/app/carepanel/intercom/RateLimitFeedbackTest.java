@@ -22,6 +22,7 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ class RateLimitFeedbackTest {
 
     @Inject
     IntercomClient client;
+
+    @Inject
+    Workspaces workspaces;
 
     @Inject
     RateLimiter limiter;
@@ -80,7 +84,7 @@ class RateLimitFeedbackTest {
         long reset = secondsFromNow(2);
         answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "1666")
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(reset)));
-        Workspace workspace = new Workspace("w-429", "us");
+        Workspace workspace = workspaces.resolve("w-429");
 
         assertThatThrownBy(() -> client.getContact(workspace, "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
@@ -97,7 +101,7 @@ class RateLimitFeedbackTest {
         answerFirst(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-429-retry-after", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-retry-after"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(1), Instant.now().plusSeconds(1)));
     }
@@ -107,7 +111,7 @@ class RateLimitFeedbackTest {
         answerFirst(aResponse().withStatus(429));
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(new Workspace("w-429-bare", "us"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-bare"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(10), Instant.now().plusSeconds(10)));
         assertThat(status("w-429-bare").pausedUntil()).isAfterOrEqualTo(before.plusSeconds(10));
@@ -118,7 +122,7 @@ class RateLimitFeedbackTest {
         long reset = secondsFromNow(2);
         answerFirst(okJson(CONTACT).withHeader("X-RateLimit-Limit", "1666").withHeader("X-RateLimit-Remaining", "0")
                 .withHeader("X-RateLimit-Reset", Long.toString(reset)));
-        Workspace workspace = new Workspace("w-remaining", "us");
+        Workspace workspace = workspaces.resolve("w-remaining");
 
         client.getContact(workspace, "c-1");
         assertThat(status("w-remaining").lastRemaining()).isZero();
@@ -133,7 +137,7 @@ class RateLimitFeedbackTest {
     void windowBudgetIsTheConfiguredShareOfTheMinuteBudget() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT)));
 
-        client.getContact(new Workspace("w-budget", "us"), "c-1");
+        client.getContact(workspaces.resolve("w-budget"), "c-1");
 
         // 10,000 calls a minute, 80 % of them, in six 10-second windows.
         assertThat(status("w-budget").windowBudget()).isEqualTo(1333);

@@ -15,7 +15,8 @@ import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Region;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,13 @@ class TokenRegionTest {
     WireMockServer intercom;
 
     @Inject
+    AccessTokenOwner tokenOwner;
+
+    @Inject
     IntercomClient client;
+
+    @Inject
+    Workspaces workspaces;
 
     @Test
     void findsAnEuTokensWorkspaceOnTheEuHostAndCallsThatHostAfterwards() {
@@ -50,10 +57,10 @@ class TokenRegionTest {
                 {"type": "contact", "id": "c-eu", "role": "user", "email": "x@example.com"}
                 """)));
 
-        Workspace workspace = client.workspaceOfToken();
-        IntercomClient.ContactLookup lookup = client.getContact(workspace, "c-eu");
+        AccessTokenOwner.Owner owner = tokenOwner.owner();
+        IntercomClient.ContactLookup lookup = client.getContact(workspaces.resolve(owner.workspaceId()), "c-eu");
 
-        assertThat(workspace).isEqualTo(new Workspace("eu-space", "eu"));
+        assertThat(owner).isEqualTo(new AccessTokenOwner.Owner("eu-space", Region.EU));
         assertThat(lookup).isInstanceOf(IntercomClient.ContactLookup.Found.class);
         intercom.verify(1, getRequestedFor(urlEqualTo("/us/me")));
         intercom.verify(1, getRequestedFor(urlEqualTo("/eu/me")));

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.carepanel.profile.ProfileSnapshot;
-import app.carepanel.sync.ChangePollState;
+import app.carepanel.changes.ChangePollState;
 import app.carepanel.sync.ContactWriteRecord;
 import app.carepanel.sync.PendingTagRemoval;
 import app.carepanel.sync.SyncJob;
-import app.carepanel.sync.WebhookDelivery;
+import app.carepanel.webhook.WebhookDelivery;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

@@ -52,7 +52,10 @@ class SyncApiTest {
     TestReset reset;
 
     @Inject
-    app.carepanel.intercom.IntercomClient intercomClient;
+    app.carepanel.intercom.AccessTokenOwner tokenOwner;
+
+    @Inject
+    SyncJobs jobs;
 
     private String workspace;
 
@@ -124,9 +127,9 @@ class SyncApiTest {
     void usesTheWorkspaceOfTheAccessTokenWhenNoneIsGiven() {
         given().header("Authorization", "Bearer " + TOKEN).queryParam("wait", true).post("/sync/contacts/c-api")
                 .then().statusCode(200).body("status", equalTo("written"));
-        String tokenWorkspace = intercomClient.workspaceOfToken().id();
+        String tokenWorkspace = tokenOwner.owner().workspaceId();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                assertThat(SyncJob.find(tokenWorkspace, "c-api")).isPresent());
+                assertThat(jobs.of(tokenWorkspace, "c-api")).isPresent());
     }
 
     @Test

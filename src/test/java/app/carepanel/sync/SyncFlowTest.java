@@ -59,6 +59,9 @@ class SyncFlowTest {
     @Inject
     TestReset reset;
 
+    @Inject
+    SyncJobs jobs;
+
     private String workspace;
 
     @BeforeEach
@@ -86,7 +89,7 @@ class SyncFlowTest {
     }
 
     private SyncJob job(String contactId) {
-        return QuarkusTransaction.requiringNew().call(() -> SyncJob.find(workspace, contactId).orElseThrow());
+        return QuarkusTransaction.requiringNew().call(() -> jobs.of(workspace, contactId).orElseThrow());
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -35,7 +34,6 @@ import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.TestReset;
-import app.carepanel.workspace.Workspace;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -108,7 +106,6 @@ class SyncThroughputBenchmark {
     @Inject
     TestReset reset;
 
-    private final Workspace workspace = new Workspace(WORKSPACE, "us");
 
     @Test
     void pushesQueuedContactsThroughTheRateLimit() {
@@ -120,7 +117,7 @@ class SyncThroughputBenchmark {
         Instant start = Instant.now();
         int triggers = 0, coalesced = 0;
         for (int i = 1; i <= contacts; i++) {
-            queue.enqueue(workspace, contactId(i), SyncTrigger.MESSAGE, Optional.empty());
+            queue.enqueue(SyncRequest.of(WORKSPACE, contactId(i), SyncTrigger.MESSAGE));
             triggers++;
         }
         int duplicated = 0;
@@ -129,7 +126,7 @@ class SyncThroughputBenchmark {
                 duplicated++;
                 for (int d = 0; d < DUPLICATES_EACH; d++) {
                     triggers++;
-                    if (!queue.enqueue(workspace, contactId(i), SyncTrigger.MESSAGE, Optional.empty())) {
+                    if (!queue.enqueue(SyncRequest.of(WORKSPACE, contactId(i), SyncTrigger.MESSAGE))) {
                         coalesced++;
                     }
                 }
@@ -158,7 +155,7 @@ class SyncThroughputBenchmark {
         long throttledBefore = appThrottled();
         Instant again = Instant.now();
         for (int i = 1; i <= contacts; i++) {
-            queue.enqueue(workspace, contactId(i), SyncTrigger.MESSAGE, Optional.empty());
+            queue.enqueue(SyncRequest.of(WORKSPACE, contactId(i), SyncTrigger.MESSAGE));
         }
         awaitEmptyQueue("phase 2", contacts, Duration.ofSeconds(120 + contacts));
         Phase second = measure(again, throttledBefore);

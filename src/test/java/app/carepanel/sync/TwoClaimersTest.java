@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +26,6 @@ import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.TestReset;
-import app.carepanel.workspace.Workspace;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +44,7 @@ import jakarta.persistence.LockModeType;
 class TwoClaimersTest {
 
     private static final int JOBS = 60;
-    private static final Workspace WORKSPACE = new Workspace("ws-two-claimers", "us");
+    private static final String WORKSPACE = "ws-two-claimers";
 
     @InjectPlatformStub
     WireMockServer platform;
@@ -61,7 +59,7 @@ class TwoClaimersTest {
     SyncQueue queue;
 
     @Inject
-    SyncWorker worker;
+    JobRunner runner;
 
     @BeforeEach
     void blankState() {
@@ -73,7 +71,7 @@ class TwoClaimersTest {
         for (int i = 0; i < JOBS; i++) {
             PlatformFixtures.answer(platform, "client" + i + "@example.com");
             IntercomFixtures.contactExists(intercom, "c-" + i, "client" + i + "@example.com");
-            queue.enqueue(WORKSPACE, "c-" + i, SyncTrigger.MESSAGE, Optional.empty());
+            queue.enqueue(SyncRequest.of(WORKSPACE, "c-" + i, SyncTrigger.MESSAGE));
         }
     }
 
@@ -146,7 +144,7 @@ class TwoClaimersTest {
         List<SyncJob> batch;
         while (!(batch = queue.claim(instance, 3)).isEmpty()) {
             // Only this test's jobs: another test's panel view may have queued one a moment after it ended.
-            batch.stream().filter(job -> job.workspaceId.equals(WORKSPACE.id())).forEach(job -> claimed.add(job.id));
+            batch.stream().filter(job -> job.workspaceId.equals(WORKSPACE)).forEach(job -> claimed.add(job.id));
         }
         return null;
     }
@@ -159,7 +157,7 @@ class TwoClaimersTest {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             List<SyncJob> batch = queue.claim(instance, 2);
-            batch.forEach(worker::process);
+            batch.forEach(job -> runner.run(job, () -> false));
             if (batch.isEmpty()) {
                 if (unfinished() == 0) {
                     return null;
@@ -172,7 +170,7 @@ class TwoClaimersTest {
 
     private static long unfinished() {
         return QuarkusTransaction.requiringNew().call(() -> SyncJob.count(
-                "workspaceId = ?1 and status in ?2", WORKSPACE.id(), List.of(SyncJob.Status.PENDING, SyncJob.Status.RUNNING)));
+                "workspaceId = ?1 and status in ?2", WORKSPACE, List.of(SyncJob.Status.PENDING, SyncJob.Status.RUNNING)));
     }
 
     private static void runTogether(Callable<Void> first, Callable<Void> second) throws Exception {

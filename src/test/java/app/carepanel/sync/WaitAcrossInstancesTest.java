@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,10 +43,13 @@ class WaitAcrossInstancesTest {
     @Inject
     SyncResults results;
 
+    @Inject
+    SyncJobs jobs;
+
     @Test
     void answersTheStatusWithoutAnOlderRememberedWrite() throws Exception {
         reset.all();
-        results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value")));
+        results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value"), Optional.empty()));
 
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(() -> given()
                 .header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", "ws-wait")
@@ -53,12 +57,12 @@ class WaitAcrossInstancesTest {
                 .then().statusCode(200).extract().jsonPath());
         // Another instance claims the queued contact and writes it.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> SyncJob.find("ws-wait", "c-wait").isPresent()));
+                QuarkusTransaction.requiringNew().call(() -> jobs.of("ws-wait", "c-wait").isPresent()));
         // Only this test's contact: another test's panel view may have queued one a moment after it ended.
         List<SyncJob> claimed = queue.claim("other-instance", 100).stream()
                 .filter(job -> job.workspaceId.equals("ws-wait")).toList();
         assertThat(claimed).singleElement().satisfies(job -> assertThat(job.contactId).isEqualTo("c-wait"));
-        queue.finish(claimed.get(0), SyncOutcome.WRITTEN);
+        queue.finish(claimed.get(0), SyncOutcome.WRITTEN, Optional.empty());
 
         JsonPath body = answer.get(15, TimeUnit.SECONDS);
         assertThat(body.getString("status")).isEqualTo("written");

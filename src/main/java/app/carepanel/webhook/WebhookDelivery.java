@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.webhook;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.workspace;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -28,7 +28,6 @@ import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
 import app.carepanel.support.TestReset;
 import app.carepanel.support.WebhookPayloads;
-import app.carepanel.workspace.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +80,6 @@ class WebhookOnlyWorkspaceTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 intercom.verify(1, putRequestedFor(urlPathEqualTo("/eu/contacts/c-eu"))));
         intercom.verify(0, putRequestedFor(urlPathEqualTo("/us/contacts/c-eu")));
-        assertThat(workspaces.knownRegion("eu-space")).contains("eu");
+        assertThat(workspaces.knownRegion("eu-space")).contains(Region.EU);
     }
 }

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Region;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,13 +26,13 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(value = IntercomStub.class, restrictToAnnotatedClass = true)
-class WorkspaceOfTokenTest {
+class AccessTokenOwnerTest {
 
     @InjectIntercomStub
     WireMockServer intercom;
 
     @Inject
-    IntercomClient client;
+    AccessTokenOwner tokenOwner;
 
     @Test
     void asksIntercomOnceWhichWorkspaceTheTokenBelongsTo() {
@@ -42,8 +42,8 @@ class WorkspaceOfTokenTest {
                  "app": {"type": "app", "id_code": "abc123xy", "name": "Practice", "region": "EU"}}
                 """)));
 
-        assertThat(client.workspaceOfToken()).isEqualTo(new Workspace("abc123xy", "eu"));
-        assertThat(client.workspaceOfToken()).isEqualTo(new Workspace("abc123xy", "eu"));
+        assertThat(tokenOwner.owner()).isEqualTo(new AccessTokenOwner.Owner("abc123xy", Region.EU));
+        assertThat(tokenOwner.owner()).isEqualTo(new AccessTokenOwner.Owner("abc123xy", Region.EU));
 
         intercom.verify(1, getRequestedFor(urlEqualTo("/me"))
                 .withHeader("Authorization", equalTo("Bearer " + IntercomStub.TOKEN))

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,15 +13,19 @@ import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.intercom.IntercomContact;
 import app.carepanel.intercom.IntercomConversation;
+import app.carepanel.intercom.WebhookNotification;
 import app.carepanel.profile.EmailScreen;
+import app.carepanel.sync.SyncConfig;
+import app.carepanel.sync.SyncQueue;
+import app.carepanel.sync.SyncRequest;
+import app.carepanel.sync.SyncTrigger;
+import app.carepanel.sync.TagRemoval;
 import app.carepanel.web.BadRequest;
 import app.carepanel.web.IntercomIds;
-import app.carepanel.workspace.Workspace;
-import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -42,17 +46,15 @@ class WebhookIntake {
 
     private final SyncQueue queue;
     private final EmailScreen emails;
-    private final Workspaces workspaces;
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<SyncQueue.JobQueued> queued;
 
-    WebhookIntake(SyncQueue queue, EmailScreen emails, Workspaces workspaces, SyncConfig config, ObjectMapper json,
-            Clock clock, Event<SyncQueue.JobQueued> queued) {
+    WebhookIntake(SyncQueue queue, EmailScreen emails, SyncConfig config, ObjectMapper json, Clock clock,
+            Event<SyncQueue.JobQueued> queued) {
         this.queue = queue;
         this.emails = emails;
-        this.workspaces = workspaces;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -65,11 +67,10 @@ class WebhookIntake {
 
     @Retry(maxRetries = 3, delay = 20, jitter = 20, abortOn = BadRequest.class)
     Outcome accept(WebhookNotification notification) {
-        List<Work> work = workFor(notification);
+        List<SyncRequest> work = workFor(notification);
         if (work.isEmpty()) {
             return new Outcome("ignored", 0);
         }
-        Workspace workspace = workspaces.byId(notification.appId());
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
             if (notification.id() != null && WebhookDelivery.findById(notification.id()) != null) {
                 return new Outcome("duplicate", 0);
@@ -77,15 +78,15 @@ class WebhookIntake {
             if (notification.id() != null) {
                 WebhookDelivery delivery = new WebhookDelivery();
                 delivery.notificationId = notification.id();
-                delivery.workspaceId = workspace.id();
+                delivery.workspaceId = notification.appId();
                 delivery.topic = notification.topic();
                 delivery.receivedAt = clock.instant();
                 delivery.persistAndFlush();
             }
             // Rows are locked in one order (by contact id), so two notifications naming the same contacts cannot
             // deadlock each other.
-            for (Work item : work.stream().sorted(Comparator.comparing(Work::contactId)).toList()) {
-                queue.enqueueInCurrentTransaction(workspace, item.contactId(), item.trigger(), item.tag());
+            for (SyncRequest request : work.stream().sorted(Comparator.comparing(SyncRequest::contactId)).toList()) {
+                queue.enqueueInCurrentTransaction(request);
             }
             return new Outcome("queued", work.size());
         });
@@ -93,89 +94,76 @@ class WebhookIntake {
         return outcome;
     }
 
-    private record Work(String contactId, SyncTrigger trigger, Optional<TagRemoval> tag) {
-    }
-
-    private List<Work> workFor(WebhookNotification notification) {
+    private List<SyncRequest> workFor(WebhookNotification notification) {
         String topic = notification.topic() == null ? "" : notification.topic();
-        JsonNode item = notification.item();
+        String workspaceId = notification.appId();
         if (MESSAGE_TOPICS.contains(topic)) {
-            return conversationContacts(item, SyncTrigger.MESSAGE, Optional.empty());
+            IntercomConversation conversation = conversation(notification);
+            return conversationContacts(workspaceId, conversation, SyncTrigger.MESSAGE, Optional.empty());
         }
         if (EMAIL_TOPIC.equals(topic)) {
-            String contactId = item.path("id").asText("");
-            return contactId.isBlank() ? List.of()
-                    : List.of(new Work(IntercomIds.require(contactId, "data.item.id"), SyncTrigger.EMAIL_CHANGED, Optional.empty()));
+            IntercomContact contact = contact(notification);
+            return contact.id() == null || contact.id().isBlank() ? List.of()
+                    : List.of(SyncRequest.of(workspaceId, IntercomIds.require(contact.id(), "data.item.id"),
+                            SyncTrigger.EMAIL_CHANGED));
         }
         if (TAG_TOPIC.equals(topic)) {
-            return syncTag(item)
-                    .filter(tagId -> !item.path("id").asText("").isBlank())
-                    .map(tagId -> conversationContacts(item, SyncTrigger.TAG, Optional.of(new TagRemoval(
-                            IntercomIds.require(item.path("id").asText(), "the conversation id"),
+            IntercomConversation conversation = conversation(notification);
+            if (conversation.id() == null || conversation.id().isBlank()) {
+                return List.of();
+            }
+            return syncTag(conversation).map(tagId -> conversationContacts(workspaceId, conversation, SyncTrigger.TAG,
+                    Optional.of(new TagRemoval(IntercomIds.require(conversation.id(), "the conversation id"),
                             IntercomIds.require(tagId, "the tag id"),
-                            taggingAdmin(item).map(admin -> IntercomIds.require(admin, "the admin id")).orElse(null)))))
+                            conversation.taggingAdmin().map(admin -> IntercomIds.require(admin, "the admin id")).orElse(null)))))
                     .orElse(List.of());
         }
         return List.of();
     }
 
-    /** The conversation's contacts, unless the conversation was sent from a shared or system address. */
-    private List<Work> conversationContacts(JsonNode item, SyncTrigger trigger, Optional<TagRemoval> tag) {
-        IntercomConversation conversation = conversation(item);
+    /**
+     * The conversation's contacts, unless the conversation was sent from a shared or system address. A contact
+     * who wrote the first message takes along the email the payload names for them.
+     */
+    private List<SyncRequest> conversationContacts(String workspaceId, IntercomConversation conversation,
+            SyncTrigger trigger, Optional<TagRemoval> tag) {
         if (emails.anyShared(conversation.replyToEmails())) {
             Log.debugf("Conversation %s replies to a shared address: its contacts are not synced", conversation.id());
             return List.of();
         }
-        List<Work> work = new ArrayList<>();
+        List<SyncRequest> work = new ArrayList<>();
         for (String contactId : conversation.contactIds()) {
-            work.add(new Work(IntercomIds.require(contactId, "a conversation contact's id"), trigger, tag));
+            SyncRequest request = SyncRequest.of(workspaceId, IntercomIds.require(contactId, "a conversation contact's id"), trigger)
+                    .withEmail(conversation.authorEmail(contactId).orElse(null));
+            work.add(tag.map(request::withTag).orElse(request));
         }
         return work;
     }
 
-    private IntercomConversation conversation(JsonNode item) {
-        if (!item.isObject()) {
-            throw new BadRequest("data.item must be the conversation");
-        }
+    private IntercomConversation conversation(WebhookNotification notification) {
         try {
-            return json.convertValue(item, IntercomConversation.class);
+            return notification.conversation(json);
         } catch (IllegalArgumentException e) {
             throw new BadRequest("data.item is not a conversation Intercom would send");
         }
     }
 
-    /** The id of the configured sync tag among the tags the notification carries, if it is there. */
-    private Optional<String> syncTag(JsonNode item) {
-        String wanted = config.tag().trim().toLowerCase(Locale.ROOT);
-        for (JsonNode tags : List.of(item.path("tags_added").path("tags"), item.path("tags").path("tags"))) {
-            for (JsonNode tag : tags) {
-                if (wanted.equals(tag.path("name").asText("").trim().toLowerCase(Locale.ROOT))
-                        && !tag.path("id").asText("").isBlank()) {
-                    return Optional.of(tag.path("id").asText());
-                }
-            }
+    private IntercomContact contact(WebhookNotification notification) {
+        try {
+            return notification.contact(json);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("data.item is not a contact Intercom would send");
         }
-        return Optional.empty();
     }
 
-    /** The admin who tagged: the author of the latest admin part, else the tag's {@code applied_by}. */
-    private static Optional<String> taggingAdmin(JsonNode item) {
-        String admin = null;
-        for (JsonNode part : item.path("conversation_parts").path("conversation_parts")) {
-            JsonNode author = part.path("author");
-            if ("admin".equals(author.path("type").asText()) && !author.path("id").asText("").isBlank()) {
-                admin = author.path("id").asText();
-            }
-        }
-        if (admin == null) {
-            for (JsonNode tag : item.path("tags").path("tags")) {
-                JsonNode by = tag.path("applied_by");
-                if ("admin".equals(by.path("type").asText()) && !by.path("id").asText("").isBlank()) {
-                    admin = by.path("id").asText();
-                }
-            }
-        }
-        return Optional.ofNullable(admin);
+    /** The id of the configured sync tag among the tags the notification carries, if it is there. */
+    private Optional<String> syncTag(IntercomConversation conversation) {
+        String wanted = config.tag().trim().toLowerCase(Locale.ROOT);
+        return conversation.tagsNamed().stream()
+                .filter(tag -> tag.name() != null && wanted.equals(tag.name().trim().toLowerCase(Locale.ROOT)))
+                .map(IntercomConversation.Tag::id)
+                .filter(id -> id != null && !id.isBlank())
+                .findFirst();
     }
 
     /** Forgets notification ids old enough that Intercom will not deliver them again. */

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.changes;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -22,17 +22,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import app.carepanel.platform.PlatformException;
 import app.carepanel.support.CanvasPayloads;
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.support.TestReset;
+import app.carepanel.sync.SyncJob;
+import app.carepanel.sync.SyncTrigger;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,29 +42,16 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(NoSyncWorkers.class)
-class ChangePollTest {
-
-    private static final String WORKSPACE = "ws-poll";
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
+class ChangePollTest extends AppTest {
 
     @Inject
-    TestReset reset;
+    ChangePoll poll;
 
     @Inject
-    ClientChangePoller poller;
+    ChangePositions positions;
 
     @BeforeEach
-    void blankState() {
-        platform.resetAll();
-        intercom.resetAll();
-        reset.all();
-        intercom.stubFor(get(urlEqualTo("/me")).willReturn(IntercomFixtures.json(200,
-                "{\"type\":\"admin\",\"id\":\"1\",\"app\":{\"type\":\"app\",\"id_code\":\"" + WORKSPACE + "\",\"region\":\"US\"}}")));
+    void stubs() {
         searchFinds("alex@example.com", "c-alex-user", "c-alex-lead");
         searchFinds("blair@example.com", "c-blair");
         searchFinds("casey@example.com");
@@ -100,13 +85,13 @@ class ChangePollTest {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofMinutes(minutes)).toString();
     }
 
-    private static List<SyncJob> jobs() {
+    private List<SyncJob> jobs() {
         // Only this test's workspace: another test's panel view may have queued a job a moment after it ended.
-        return QuarkusTransaction.requiringNew().call(() -> SyncJob.<SyncJob>list("workspaceId", WORKSPACE));
+        return QuarkusTransaction.requiringNew().call(() -> SyncJob.<SyncJob>list("workspaceId", workspace));
     }
 
-    private static ChangePollState state() {
-        return QuarkusTransaction.requiringNew().call(() -> ChangePollState.<ChangePollState>findById(WORKSPACE));
+    private ChangePollState state() {
+        return QuarkusTransaction.requiringNew().call(() -> ChangePollState.<ChangePollState>findById(workspace));
     }
 
     @Test
@@ -115,13 +100,15 @@ class ChangePollTest {
         changes(null, "page-2", "alex@example.com", minutesAgo(20), "blair@example.com", minutesAgo(10));
         changes("page-2", null, "casey@example.com", last);
 
-        assertThat(poller.poll()).isEqualTo(3);
+        assertThat(poll.run(workspace)).isEqualTo(3);
 
         assertThat(jobs()).extracting(j -> j.contactId).containsExactlyInAnyOrder("c-alex-user", "c-alex-lead", "c-blair");
         assertThat(jobs()).allSatisfy(j -> {
-            assertThat(j.workspaceId).isEqualTo(WORKSPACE);
+            assertThat(j.workspaceId).isEqualTo(workspace);
             assertThat(j.lastTrigger).isEqualTo(SyncTrigger.PLATFORM_CHANGE);
             assertThat(j.refetch).isTrue();
+            assertThat(j.sealedEmail).as("the email the search confirmed travels with the job, encrypted")
+                    .isNotNull().doesNotContain("example.com");
         });
         assertThat(state().since).isEqualTo(Instant.parse(last));
         assertThat(state().cursor).isNull();
@@ -130,22 +117,22 @@ class ChangePollTest {
     @Test
     void givesOnlyOneOfSeveralInstancesThePollOfAnInterval() {
         Duration interval = Duration.ofMinutes(15);
-        assertThat(poller.ourTurn(WORKSPACE, interval)).as("the first instance to ask").isTrue();
-        assertThat(poller.ourTurn(WORKSPACE, interval)).as("another instance at the same time").isFalse();
+        assertThat(positions.ourTurn(workspace, interval)).as("the first instance to ask").isTrue();
+        assertThat(positions.ourTurn(workspace, interval)).as("another instance at the same time").isFalse();
 
         QuarkusTransaction.requiringNew().run(() -> ChangePollState.update("updatedAt = ?1 where id = ?2",
-                Instant.now().minus(Duration.ofMinutes(8)), WORKSPACE));
-        assertThat(poller.ourTurn(WORKSPACE, interval)).as("more than half an interval later").isTrue();
+                Instant.now().minus(Duration.ofMinutes(8)), workspace));
+        assertThat(positions.ourTurn(workspace, interval)).as("more than half an interval later").isTrue();
     }
 
     @Test
     void nextPollAsksForChangesSinceTheLastOneSeen() {
         String last = minutesAgo(5);
         changes(null, null, "alex@example.com", last);
-        poller.poll();
+        poll.run(workspace);
         platform.resetRequests();
 
-        poller.poll();
+        poll.run(workspace);
 
         platform.verify(getRequestedFor(urlPathEqualTo("/v1/client-changes")).withQueryParam("since", equalTo(last)));
     }
@@ -156,14 +143,14 @@ class ChangePollTest {
         platform.stubFor(get(urlPathEqualTo("/v1/client-changes")).withQueryParam("cursor", equalTo("page-2"))
                 .willReturn(aResponse().withStatus(500)));
 
-        assertThatThrownBy(() -> poller.poll()).isInstanceOf(PlatformException.class);
+        assertThatThrownBy(() -> poll.run(workspace)).isInstanceOf(PlatformException.class);
         assertThat(state().cursor).isEqualTo("page-2");
         Instant since = state().since;
 
         String last = minutesAgo(2);
         changes("page-2", null, "blair@example.com", last);
         platform.resetRequests();
-        poller.poll();
+        poll.run(workspace);
 
         platform.verify(1, getRequestedFor(urlPathEqualTo("/v1/client-changes")).withQueryParam("cursor", equalTo("page-2"))
                 .withQueryParam("since", equalTo(since.toString())));
@@ -174,7 +161,7 @@ class ChangePollTest {
     @Test
     void skipsExcludedAndInvalidEmailsWithoutSearchingIntercom() {
         changes(null, null, "support@practice.example", minutesAgo(9), "not-an-email", minutesAgo(8));
-        assertThat(poller.poll()).isZero();
+        assertThat(poll.run(workspace)).isZero();
         intercom.verify(0, postRequestedFor(urlEqualTo("/contacts/search")));
     }
 
@@ -182,7 +169,7 @@ class ChangePollTest {
     void firstPollLooksBackFromNow() {
         changes(null, null);
         Instant before = Instant.now();
-        poller.poll();
+        poll.run(workspace);
         await().atMost(Duration.ofSeconds(5)).until(() -> state() != null);
         assertThat(state().since).isBetween(before.minus(Duration.ofHours(1)).minusSeconds(5), before.minus(Duration.ofHours(1)).plusSeconds(5));
     }

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.changes;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.changes;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.webhook;
 
 import java.io.IOException;
 
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.intercom.WebhookNotification;
 import app.carepanel.signing.IntercomSigning;
 import app.carepanel.web.BadRequest;
 import app.carepanel.web.IntercomIds;

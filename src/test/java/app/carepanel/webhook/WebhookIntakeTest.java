@@ -1,4 +1,4 @@
-package app.carepanel.sync;
+package app.carepanel.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +26,9 @@ import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
 import app.carepanel.support.TestReset;
 import app.carepanel.support.WebhookPayloads;
+import app.carepanel.sync.SyncTrigger;
+import app.carepanel.sync.PendingTagRemoval;
+import app.carepanel.sync.SyncJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,0 +1,123 @@
+package app.carepanel.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/**
+ * Every query on {@link SyncJob}. Due and lapsed jobs are found through the indexes on {@code (status,
+ * next_attempt_at)} and {@code (status, lease_until)}, so that a claim costs the same however many contacts were
+ * ever synced. Callers bring the transaction.
+ */
+@ApplicationScoped
+public class SyncJobs implements PanacheRepository<SyncJob> {
+
+    private final EntityManager entities;
+
+    SyncJobs(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    public Optional<SyncJob> of(String workspaceId, String contactId) {
+        return find("workspaceId = ?1 and contactId = ?2", workspaceId, contactId).firstResultOptional();
+    }
+
+    /** The job, locked for a change, or empty when it is gone. */
+    Optional<SyncJob> locked(long id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Locks the row and reads it afresh, so that a worker finishing it meanwhile makes the caller wait, not fail. */
+    void lock(SyncJob job) {
+        entities.refresh(job, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Up to {@code limit} pending jobs that are due, locked; rows other instances hold are skipped. */
+    List<SyncJob> due(Instant now, int limit) {
+        return lockedIds("""
+                select id from sync_job
+                where status = 'PENDING' and next_attempt_at <= :now
+                order by next_attempt_at
+                limit :limit
+                for update skip locked""", now, limit);
+    }
+
+    /** Up to {@code limit} running jobs whose lease lapsed (their instance died), locked. */
+    List<SyncJob> lapsed(Instant now, int limit) {
+        return lockedIds("""
+                select id from sync_job
+                where status = 'RUNNING' and lease_until < :now
+                order by lease_until
+                limit :limit
+                for update skip locked""", now, limit);
+    }
+
+    private List<SyncJob> lockedIds(String sql, Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = entities.createNativeQuery(sql).setParameter("now", now).setParameter("limit", limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids.stream().map(Number::longValue).toList());
+    }
+
+    /**
+     * Renews the leases of these running jobs. Rows a trigger holds right now are skipped rather than waited for
+     * (waiting, in another order than the trigger's, could deadlock); they are renewed at the next round.
+     */
+    void extendLeases(Collection<Long> ids, Instant until) {
+        @SuppressWarnings("unchecked")
+        List<Number> free = entities.createNativeQuery("""
+                select id from sync_job
+                where id in (:ids) and status = 'RUNNING'
+                order by workspace_id, contact_id
+                for update skip locked""")
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList();
+        if (!free.isEmpty()) {
+            update("leaseUntil = ?1 where id in ?2", until, free.stream().map(Number::longValue).toList());
+        }
+    }
+
+    long countPending() {
+        return count("status", SyncJob.Status.PENDING);
+    }
+
+    /** Running under a lease that has not lapsed. */
+    long countRunning(Instant now) {
+        return count("status = ?1 and leaseUntil >= ?2", SyncJob.Status.RUNNING, now);
+    }
+
+    /** Claimed by an instance whose lease lapsed: it stopped (a crash, a kill) and another will take the job over. */
+    long countLapsed(Instant now) {
+        return count("status = ?1 and leaseUntil < ?2", SyncJob.Status.RUNNING, now);
+    }
+
+    long countFailed() {
+        return count("status", SyncJob.Status.FAILED);
+    }
+
+    Optional<SyncJob> oldestPending() {
+        return find("status = ?1 order by queuedAt", SyncJob.Status.PENDING).firstResultOptional();
+    }
+
+    /** The latest jobs whose last attempt failed, newest first. */
+    List<SyncJob> lastFailures(int count) {
+        return find("lastError is not null order by updatedAt desc").page(0, count).list();
+    }
+
+    /** Forgets finished jobs older than {@code before}: a later trigger starts a new row. */
+    long deleteDoneBefore(Instant before) {
+        return delete("status = ?1 and finishedAt < ?2", SyncJob.Status.DONE, before);
+    }
+
+    /** Forgets the emails seen before {@code before}: a later sync reads the contact again. */
+    long forgetEmailsSeenBefore(Instant before) {
+        return update("sealedEmail = null, emailSeenAt = null where emailSeenAt < ?1", before);
+    }
+}

@@ -1,0 +1,27 @@
+package app.carepanel.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+
+import io.quarkus.logging.Log;
+
+/** Queues a sync of each contact viewed in the panel, off the request thread, with the email the panel used. */
+@ApplicationScoped
+class ViewedContacts {
+
+    private final SyncQueue queue;
+
+    ViewedContacts(SyncQueue queue) {
+        this.queue = queue;
+    }
+
+    void viewed(@ObservesAsync ContactViewed viewed) {
+        try {
+            SyncTrigger trigger = viewed.refresh() ? SyncTrigger.REFRESH : SyncTrigger.VIEW;
+            queue.enqueue(SyncRequest.of(viewed.workspaceId(), viewed.contactId(), trigger).withEmail(viewed.email()));
+        } catch (RuntimeException e) {
+            Log.warnf("Sync of contact %s in workspace %s was not queued: %s", viewed.contactId(), viewed.workspaceId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+}
