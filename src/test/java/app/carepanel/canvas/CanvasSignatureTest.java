@@ -7,38 +7,26 @@ import static org.hamcrest.Matchers.not;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import app.carepanel.support.CanvasPayloads;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @TestProfile(NoSyncWorkers.class)
-class CanvasSignatureTest {
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @Inject
-    TestReset reset;
+class CanvasSignatureTest extends AppTest {
 
     private final String body = CanvasPayloads.initialize("c-1", "sami@example.com");
 
     @BeforeEach
     void blankState() {
-        platform.resetAll();
-        reset.all();
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
     }
 

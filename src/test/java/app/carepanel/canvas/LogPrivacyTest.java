@@ -10,33 +10,28 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.CapturedLogs;
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.WebhookPayloads;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
 import app.carepanel.sync.SyncJob;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /** Health data stays out of the logs: ids only, at every level the app logs, in success and in failure. */
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(LogPrivacyTest.DebugLogging.class)
-class LogPrivacyTest {
+class LogPrivacyTest extends AppTest {
 
     public static class DebugLogging implements QuarkusTestProfile {
         @Override
@@ -48,15 +43,6 @@ class LogPrivacyTest {
 
     private static final List<String> CLIENT_DATA = List.of("sami@example.com", "Sami", "Ruhsuf", "nobody@example.com",
             "broken@example.com", "slow@example.com", "Sarah Johnson", "416", "4719854");
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
 
     @Test
     void logsNoClientEmailNameOrValuesInAnyOutcome() {

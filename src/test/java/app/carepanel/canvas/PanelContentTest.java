@@ -14,37 +14,25 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.CanvasView;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /** What the panel shows for clients that exist, and how it gets and refreshes the data. */
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @TestProfile(NoSyncWorkers.class)
-class PanelContentTest {
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @Inject
-    TestReset reset;
+class PanelContentTest extends AppTest {
 
     @BeforeEach
     void blankState() {
-        platform.resetAll();
-        reset.all();
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
         PlatformFixtures.answer(platform, "jordan@example.com", PlatformFixtures.JORDAN_SECOND, PlatformFixtures.JORDAN_FIRST);
     }

@@ -5,24 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.CanvasView;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * Every state the panel can be in besides showing fresh data, each a valid canvas with status 200. The sync
@@ -31,19 +27,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @TestProfile(NoSyncWorkers.class)
-class PanelStatesTest {
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @Inject
-    TestReset reset;
-
-    @BeforeEach
-    void blankState() {
-        platform.resetAll();
-        reset.all();
-    }
+class PanelStatesTest extends AppTest {
 
     private static CanvasView initialize(String body) {
         return CanvasView.initializeResponse(

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,7 +21,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @TestProfile(WithoutClientSecretTest.NoSecret.class)
-class WithoutClientSecretTest {
+class WithoutClientSecretTest extends AppTest {
 
     public static class NoSecret implements QuarkusTestProfile {
         @Override

@@ -18,26 +18,21 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /** With {@code SYNC_CHANGES_POLL_INTERVAL} set, the app polls the platform's client changes on its own. */
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(ScheduledChangePollTest.EverySecond.class)
-class ScheduledChangePollTest {
+class ScheduledChangePollTest extends AppTest {
 
     public static class EverySecond implements QuarkusTestProfile {
         @Override
@@ -46,18 +41,8 @@ class ScheduledChangePollTest {
         }
     }
 
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
-
     @BeforeEach
     void stubs() {
-        reset.all();
         intercom.stubFor(get(urlEqualTo("/me")).willReturn(IntercomFixtures.json(200,
                 "{\"type\":\"admin\",\"id\":\"1\",\"app\":{\"type\":\"app\",\"id_code\":\"ws-scheduled\",\"region\":\"US\"}}")));
         intercom.stubFor(post(urlEqualTo("/contacts/search"))

@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Region;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,10 +24,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(value = IntercomStub.class, restrictToAnnotatedClass = true)
-class AccessTokenOwnerTest {
-
-    @InjectIntercomStub
-    WireMockServer intercom;
+class AccessTokenOwnerTest extends AppTest {
 
     @Inject
     AccessTokenOwner tokenOwner;

@@ -15,20 +15,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import app.carepanel.intercom.IntercomClient.ContactLookup;
 import app.carepanel.intercom.IntercomClient.ContactWrite;
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
 import app.carepanel.platform.Client;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,25 +35,17 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class ContactCallsTest {
+class ContactCallsTest extends AppTest {
 
     private static final String CONTACT = """
             {"type": "contact", "id": "c-1", "role": "user", "email": "sami@example.com"}
             """;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
 
     @Inject
     IntercomClient client;
 
     @Inject
     Workspaces workspaces;
-
-    @BeforeEach
-    void blankStub() {
-        intercom.resetAll();
-    }
 
     @Test
     void sendsTheBearerTokenAndTheApiVersion() {

@@ -15,16 +15,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,24 +30,16 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class ContactSearchTest {
+class ContactSearchTest extends AppTest {
 
     private static final String EMAIL = "jordan.lee@example.com";
     private static final String WORKSPACE_ID = "w-search";
-
-    @InjectIntercomStub
-    WireMockServer intercom;
 
     @Inject
     IntercomClient client;
 
     @Inject
     Workspaces workspaces;
-
-    @BeforeEach
-    void blankStub() {
-        intercom.resetAll();
-    }
 
     /** A page of results; {@code next} is the cursor of the next page, null on the last. */
     private static String page(String next, String... contacts) {

@@ -10,16 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,23 +25,15 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class ConversationTagTest {
+class ConversationTagTest extends AppTest {
 
     private static final String WORKSPACE_ID = "w-tags";
-
-    @InjectIntercomStub
-    WireMockServer intercom;
 
     @Inject
     IntercomClient client;
 
     @Inject
     Workspaces workspaces;
-
-    @BeforeEach
-    void blankStub() {
-        intercom.resetAll();
-    }
 
     private Workspace workspace() {
         return workspaces.resolve(WORKSPACE_ID);

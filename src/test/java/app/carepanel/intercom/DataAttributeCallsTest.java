@@ -13,19 +13,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import app.carepanel.intercom.IntercomClient.DataAttribute;
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
 import app.carepanel.platform.Client;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,23 +32,15 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class DataAttributeCallsTest {
+class DataAttributeCallsTest extends AppTest {
 
     private static final String WORKSPACE_ID = "w-attributes";
-
-    @InjectIntercomStub
-    WireMockServer intercom;
 
     @Inject
     IntercomClient client;
 
     @Inject
     Workspaces workspaces;
-
-    @BeforeEach
-    void blankStub() {
-        intercom.resetAll();
-    }
 
     private static ResponseDefinitionBuilder error(int status, String code, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""

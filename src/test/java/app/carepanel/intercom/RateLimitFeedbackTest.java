@@ -11,18 +11,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,14 +32,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class RateLimitFeedbackTest {
+class RateLimitFeedbackTest extends AppTest {
 
     private static final String CONTACT = """
             {"type": "contact", "id": "c-1", "role": "user"}
             """;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
 
     @Inject
     IntercomClient client;
@@ -51,11 +46,6 @@ class RateLimitFeedbackTest {
 
     @Inject
     RateLimiter limiter;
-
-    @BeforeEach
-    void blankStub() {
-        intercom.resetAll();
-    }
 
     /** The first answer, then the contact. */
     private void answerFirst(ResponseDefinitionBuilder first) {

@@ -9,14 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Region;
 import app.carepanel.workspace.Workspaces;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,10 +30,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(value = IntercomStub.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = IntercomStub.REGIONAL, value = "true"))
-class TokenRegionTest {
-
-    @InjectIntercomStub
-    WireMockServer intercom;
+class TokenRegionTest extends AppTest {
 
     @Inject
     AccessTokenOwner tokenOwner;

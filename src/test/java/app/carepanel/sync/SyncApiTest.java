@@ -19,15 +19,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,18 +34,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class SyncApiTest {
+class SyncApiTest extends AppTest {
 
     private static final String TOKEN = "test-sync-token";
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
 
     @Inject
     app.carepanel.intercom.AccessTokenOwner tokenOwner;
@@ -57,14 +44,8 @@ class SyncApiTest {
     @Inject
     SyncJobs jobs;
 
-    private String workspace;
-
     @BeforeEach
-    void blankState(org.junit.jupiter.api.TestInfo test) {
-        workspace = "ws-" + test.getTestMethod().orElseThrow().getName();
-        platform.resetAll();
-        intercom.resetAll();
-        reset.all();
+    void blankState() {
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
         IntercomFixtures.contactExists(intercom, "c-api", "sami@example.com");
         IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);

@@ -18,21 +18,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import app.carepanel.support.CanvasPayloads;
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
 import app.carepanel.support.WebhookPayloads;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,30 +42,15 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
-class SyncFlowTest {
+class SyncFlowTest extends AppTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
 
     @Inject
     SyncJobs jobs;
 
-    private String workspace;
-
     @BeforeEach
-    void blankState(TestInfo test) {
-        platform.resetAll();
-        intercom.resetAll();
-        reset.all();
-        workspace = "ws-" + test.getTestMethod().orElseThrow().getName();
+    void blankState() {
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
         PlatformFixtures.answer(platform, "nobody@example.com");
         IntercomFixtures.contactExists(intercom, "c-sami", "sami@example.com");

@@ -16,16 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,19 +37,10 @@ import jakarta.persistence.LockModeType;
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(NoSyncWorkers.class)
-class TwoClaimersTest {
+class TwoClaimersTest extends AppTest {
 
     private static final int JOBS = 60;
     private static final String WORKSPACE = "ws-two-claimers";
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
 
     @Inject
     SyncQueue queue;
@@ -63,9 +50,6 @@ class TwoClaimersTest {
 
     @BeforeEach
     void blankState() {
-        platform.resetAll();
-        intercom.resetAll();
-        reset.all();
         IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);
         IntercomFixtures.writesSucceed(intercom);
         for (int i = 0; i < JOBS; i++) {

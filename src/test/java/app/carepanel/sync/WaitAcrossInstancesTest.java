@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
-import app.carepanel.support.TestReset;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,10 +32,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(NoSyncWorkers.class)
-class WaitAcrossInstancesTest {
-
-    @Inject
-    TestReset reset;
+class WaitAcrossInstancesTest extends AppTest {
 
     @Inject
     SyncQueue queue;

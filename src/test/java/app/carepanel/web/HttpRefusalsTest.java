@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,7 +28,7 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @TestProfile(HttpRefusalsTest.SmallBodies.class)
-class HttpRefusalsTest {
+class HttpRefusalsTest extends AppTest {
 
     /** A small body limit, so that a 413 takes a small body; the header limits are the app's own (20K, ceiling 64K). */
     public static class SmallBodies implements QuarkusTestProfile {

@@ -12,54 +12,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import app.carepanel.support.CapturedLogs;
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
 import app.carepanel.support.WebhookPayloads;
 import app.carepanel.sync.SyncTrigger;
 import app.carepanel.sync.PendingTagRemoval;
 import app.carepanel.sync.SyncJob;
+import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** What the webhook endpoint takes in and stores, with the workers off so the stored queue can be read as is. */
 @QuarkusTest
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(IntercomStub.class)
 @TestProfile(NoSyncWorkers.class)
-class WebhookIntakeTest {
+class WebhookIntakeTest extends AppTest {
 
     private static final String WORKSPACE = "ws-webhooks";
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
-
-    @BeforeEach
-    void blankState() {
-        platform.resetAll();
-        intercom.resetAll();
-        reset.all();
-    }
 
     private static List<SyncJob> jobs() {
         return QuarkusTransaction.requiringNew().call(() -> SyncJob.<SyncJob>listAll());

@@ -17,17 +17,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import app.carepanel.support.InjectIntercomStub;
-import app.carepanel.support.InjectPlatformStub;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
-import app.carepanel.support.TestReset;
 import app.carepanel.support.WebhookPayloads;
+import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,16 +38,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(PlatformStub.class)
 @QuarkusTestResource(value = IntercomStub.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = IntercomStub.REGIONAL, value = "true"))
-class WebhookOnlyWorkspaceTest {
-
-    @InjectPlatformStub
-    WireMockServer platform;
-
-    @InjectIntercomStub
-    WireMockServer intercom;
-
-    @Inject
-    TestReset reset;
+class WebhookOnlyWorkspaceTest extends AppTest {
 
     @Inject
     Workspaces workspaces;
