@@ -49,7 +49,7 @@ class CanvasRenderer {
             Attribute.UNPAID_INVOICES);
 
     /** Beyond this, accounts are counted but not drawn, to keep the panel readable. */
-    static final int MAX_ACCOUNTS_SHOWN = 10;
+    static final int MAX_ACCOUNTS_SHOWN = ClientProfile.MOST_ACCOUNTS_SHOWN;
 
     /** Intercom refuses a canvas whose content is over 64 KB; this leaves room for its own framing. */
     static final int MAX_CONTENT_BYTES = 60 * 1024;
@@ -58,7 +58,7 @@ class CanvasRenderer {
      * A value longer than this is cut in the panel (the Inbox would truncate it anyway); shorter cuts follow when
      * even one account would not fit. The attributes keep their own limit of 255 characters.
      */
-    static final List<Integer> VALUE_LIMITS = List.of(1000, 250, 60);
+    static final List<Integer> VALUE_LIMITS = List.of(ClientProfile.LONGEST_VALUE_SHOWN, 250, 60);
 
     /** A profile link longer than this is no real link; it is left out of the panel rather than cut. */
     static final int MAX_LINK_CHARS = 2048;
@@ -133,17 +133,18 @@ class CanvasRenderer {
     private Canvas accounts(ClientProfile profile, PanelView view, List<Component> notices, int shown, int limit) {
         List<Component> components = new ArrayList<>(notices);
         List<AccountValues> accounts = profile.accounts();
-        if (accounts.size() > 1) {
-            components.add(Component.Text.muted("This email matches " + accounts.size() + " platform accounts."));
+        int count = profile.accountCount();
+        if (count > 1) {
+            components.add(Component.Text.muted("This email matches " + count + " platform accounts."));
         }
         for (int i = 0; i < shown; i++) {
             if (i > 0) {
                 components.add(new Component.Divider());
             }
-            components.addAll(account(accounts.get(i), view, accounts.size() > 1, limit));
+            components.addAll(account(accounts.get(i), view, count > 1, limit));
         }
-        if (accounts.size() > shown) {
-            int hidden = accounts.size() - shown;
+        if (count > shown) {
+            int hidden = count - shown;
             components.add(Component.Text.muted(hidden + (hidden == 1 ? " more account is" : " more accounts are")
                     + " not shown here; the contact's attributes list them all."));
         }

@@ -1,7 +1,8 @@
 package app.carepanel.profile;
 
-import java.time.Instant;
 import java.util.Optional;
+
+import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The last successful lookup of one email in one workspace: the formatted profile, as JSON. */
+/**
+ * The last successful lookup of one email in one workspace: the profile as the panel would show it, as JSON,
+ * encrypted; found by a keyed digest of the email, which is not stored.
+ */
 @Entity
 @Table(name = "profile_snapshot")
 public class ProfileSnapshot extends PanacheEntityBase {
@@ -27,6 +31,7 @@ public class ProfileSnapshot extends PanacheEntityBase {
     @Column(name = "workspace_id", nullable = false)
     public String workspaceId;
 
+    /** HMAC-SHA256 of the email under a key derived from the data key, hex. */
     @Column(name = "email_digest", nullable = false, length = 64)
     @JdbcTypeCode(SqlTypes.CHAR)
     public String emailDigest;
@@ -34,10 +39,15 @@ public class ProfileSnapshot extends PanacheEntityBase {
     @Column(name = "fetched_at", nullable = false)
     public Instant fetchedAt;
 
-    @Column(name = "profile_json", nullable = false)
-    public String profileJson;
+    /** The profile's JSON, sealed with the data key (bound to the workspace and digest). */
+    @Column(name = "profile_sealed", nullable = false)
+    public String profileSealed;
 
-    static Optional<ProfileSnapshot> findByKey(ProfileKey key) {
-        return find("workspaceId = ?1 and emailDigest = ?2", key.workspaceId(), key.emailDigest()).firstResultOptional();
+    static Optional<ProfileSnapshot> find(String workspaceId, String emailDigest) {
+        return find("workspaceId = ?1 and emailDigest = ?2", workspaceId, emailDigest).firstResultOptional();
+    }
+
+    String context() {
+        return "profile_snapshot/" + workspaceId + "/" + emailDigest;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.carepanel.base.Digests;
+import app.carepanel.base.Encryption;
 import app.carepanel.base.Texts;
 import app.carepanel.profile.Attribute;
 import app.carepanel.profile.AttributeNames;
@@ -33,10 +33,12 @@ public class ContactAttributes {
 
     private final AttributeNames names;
     private final boolean companions;
+    private final Encryption encryption;
 
-    ContactAttributes(AttributeNames names, AttributesConfig config) {
+    ContactAttributes(AttributeNames names, AttributesConfig config, Encryption encryption) {
         this.names = names;
         this.companions = config.typedCompanions();
+        this.encryption = encryption;
     }
 
     /** Attribute name → value (string, number, boolean, or null to clear), in the order of ATTRIBUTES.md. */
@@ -74,7 +76,10 @@ public class ContactAttributes {
         return Collections.unmodifiableMap(types);
     }
 
-    /** A digest of the values other than the fetch time: equal digests mean nothing the client has changed. */
+    /**
+     * A keyed digest of the values other than the fetch time: equal digests mean nothing the client has changed.
+     * Keyed, so that the stored digest cannot confirm a guess of the values.
+     */
     public String fingerprint(Map<String, Object> values) {
         String updatedOn = names.of(Attribute.USER_DATA_UPDATED_ON);
         StringBuilder canonical = new StringBuilder();
@@ -83,6 +88,6 @@ public class ContactAttributes {
                 canonical.append(name).append('\u0000').append(Objects.toString(value, "\u0001")).append('\u0000');
             }
         });
-        return Digests.sha256Hex(canonical.toString());
+        return encryption.digest(canonical.toString());
     }
 }

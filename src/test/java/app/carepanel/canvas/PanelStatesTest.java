@@ -146,6 +146,24 @@ class PanelStatesTest extends AppTest {
     }
 
     @Test
+    void keepsTheLastKnownDataOfAClientWithAHugeNameCutAsThePanelCutsIt() {
+        String huge = "A".repeat(1_000_000);
+        PlatformFixtures.answer(platform, "sami@example.com",
+                PlatformFixtures.SAMI.replace("\"firstName\": \"Sami\"", "\"firstName\": \"" + huge + "\""));
+        initialize(CanvasPayloads.initialize("c-1", "sami@example.com"));
+
+        platform.resetAll();
+        platform.stubFor(PlatformFixtures.lookupOf("sami@example.com").willReturn(aResponse().withStatus(503)));
+        CanvasView stale = refresh("sami@example.com");
+
+        assertThat(stale.texts("muted").get(0)).contains("last data fetched");
+        String name = stale.texts("header").get(0);
+        assertThat(name).startsWith("AAAA").endsWith("…");
+        assertThat(name.length()).isLessThanOrEqualTo(1000);
+        assertThat(stale.field("Therapist Name")).isEqualTo("Dr. Sarah Johnson, Dr. Michael Chen");
+    }
+
+    @Test
     void showsLastKnownNoAccountWhenPlatformGoesDown() {
         PlatformFixtures.answer(platform, "nobody@example.com");
         initialize(CanvasPayloads.initialize("c-1", "nobody@example.com"));

@@ -1,0 +1,110 @@
+package app.carepanel.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+
+import app.carepanel.support.AppTest;
+import app.carepanel.support.CanvasPayloads;
+import app.carepanel.support.IntercomFixtures;
+import app.carepanel.support.IntercomStub;
+import app.carepanel.support.PlatformFixtures;
+import app.carepanel.support.PlatformStub;
+import app.carepanel.support.Signed;
+import app.carepanel.support.WebhookPayloads;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Health data at rest: after a client is viewed, synced and messaged, a plain scan of the database files (what
+ * {@code strings} would show) finds no email, name, phone number, therapist or token. On an H2 file of its own;
+ * PostgreSQL's files are not the app's to read.
+ */
+@QuarkusTest
+@QuarkusTestResource(IntercomStub.class)
+@TestProfile(DataAtRestTest.OnAFile.class)
+@DisabledIfEnvironmentVariable(named = "CARE_PANEL_TEST_DB", matches = "postgresql")
+class DataAtRestTest extends AppTest {
+
+    static final Path DIRECTORY = Path.of("target", "data-at-rest");
+
+    public static class OnAFile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                if (Files.exists(DIRECTORY)) {
+                    try (Stream<Path> files = Files.walk(DIRECTORY)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of("quarkus.datasource.jdbc.url",
+                    "jdbc:h2:file:./" + DIRECTORY + "/care-panel;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        }
+    }
+
+    @BeforeEach
+    void stubs() {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        IntercomFixtures.contactExists(intercom, "c-sami", "sami@example.com");
+        IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);
+        IntercomFixtures.writesSucceed(intercom);
+    }
+
+    @Test
+    void keepsNoClientDataOrTokenReadableInTheDatabaseFiles() throws IOException {
+        Signed.canvas(CanvasPayloads.initialize("c-sami", "sami@example.com")).post("/canvas/initialize")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(intercom.findAll(IntercomFixtures.writesTo("c-sami"))).hasSize(1));
+        Signed.webhook(WebhookPayloads.clientReplied("n-at-rest", workspace, "conv-1", "c-sami"))
+                .post("/webhooks/intercom").then().statusCode(200);
+
+        byte[] files = databaseFiles();
+        assertThat(files.length).as("the database files").isGreaterThan(0);
+        for (String secret : List.of("sami@example.com", "Ruhsuf", "+14165550123", "(416) 555-0123",
+                "Sarah Johnson", "Ruh Care", "SuperBill", "Jane Smith", IntercomStub.TOKEN, PlatformStub.TOKEN)) {
+            assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_8))).as("'%s' in UTF-8", secret).isFalse();
+            assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_16BE))).as("'%s' in UTF-16", secret).isFalse();
+        }
+    }
+
+    private static byte[] databaseFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(DIRECTORY)) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.write(Files.readAllBytes(file));
+            }
+            return all.toByteArray();
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
