@@ -26,7 +26,8 @@ class RefusesUnworkableConfigurationIT {
                 "INTERCOM_RATE_LIMIT_SHARE", "2",
                 "SYNC_LEASE", "1S",
                 "SIDEBAR_DISPLAY_ZONE", "Nowhere/Foo",
-                "PLATFORM_API_URL", "not a url"), db);
+                "PLATFORM_API_URL", "not a url",
+                "DATA_ENCRYPTION_KEY", "c2hvcnQ="), db);
 
         assertThat(log).contains("The configuration cannot work")
                 .contains("'Client ID' and 'Name' would both be written as 'Client ID'")
@@ -37,6 +38,16 @@ class RefusesUnworkableConfigurationIT {
                 .contains("SIDEBAR_DISPLAY_ZONE 'Nowhere/Foo' is not an IANA time zone")
                 .contains("PLATFORM_API_URL 'not a url'")
                 .contains("SYNC_CHANGES_POLL_INTERVAL 'every quarter' is not a duration such as 15m or 1h, nor off")
+                .contains("DATA_ENCRYPTION_KEY holds 5 bytes, not 32; make a key with 'openssl rand -base64 32'")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void refusesToStartWithoutADataKeyAndSaysHowToMakeOne() throws Exception {
+        Path db = Files.createTempDirectory("care-panel-key-it").resolve("db");
+        String log = PackagedApp.failsToStart(Map.of("INTERCOM_CLIENT_SECRET", Signed.SECRET, "DATA_ENCRYPTION_KEY", ""), db);
+
+        assertThat(log).contains("DATA_ENCRYPTION_KEY is not set").contains("openssl rand -base64 32")
                 .doesNotContain("\tat ");
     }
 }

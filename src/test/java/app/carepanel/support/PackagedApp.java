@@ -19,6 +19,8 @@ import java.util.Map;
 public final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** A data key for the packaged app under test (made with openssl rand -base64 32; it protects nothing). */
+    public static final String DATA_KEY = "5R0cJQnb6kbRcdTtmr8rBgQ+3Nl2Ce7B1Ehgi2GDyN8=";
 
     private final Process process;
     private final int port;
@@ -65,7 +67,9 @@ public final class PackagedApp implements AutoCloseable {
                 "-jar", JAR.toString());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("INTERCOM_") || k.startsWith("PLATFORM_") || k.startsWith("SYNC_")
-                || k.startsWith("SIDEBAR_"));
+                || k.startsWith("SIDEBAR_") || k.startsWith("DATA_"));
+        // The packaged app refuses to start without a data key; a test gives none only to see that refusal.
+        env.put("DATA_ENCRYPTION_KEY", DATA_KEY);
         if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             // As the app's own default: commits reach the file at once, so a killed process loses nothing.
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + h2File.toAbsolutePath()
