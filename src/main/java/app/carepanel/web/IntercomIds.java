@@ -2,6 +2,8 @@ package app.carepanel.web;
 
 import java.util.regex.Pattern;
 
+import app.carepanel.base.PathSegments;
+
 /**
  * Checks an id that arrives from outside (workspace, contact, conversation, tag, admin, notification) before it
  * is stored or logged. Intercom's ids are short ASCII tokens; anything else is refused with a 400 and a reason,
@@ -30,12 +32,17 @@ public final class IntercomIds {
         }
         if (!isValid(value, maxLength)) {
             throw new BadRequest(what + " is not an Intercom id: at most " + maxLength
-                    + " printable ASCII characters without spaces");
+                    + " printable ASCII characters without spaces, and not . or ..");
         }
         return value;
     }
 
+    /**
+     * Printable ASCII without spaces, and not {@code .} or {@code ..}: those pass through a REST path unencoded, and
+     * a server or proxy that normalises paths reads them as "this" or "the parent" ({@code PUT /contacts/..}).
+     */
     public static boolean isValid(String id, int maxLength) {
-        return id != null && id.length() <= maxLength && PRINTABLE_WITHOUT_SPACES.matcher(id).matches();
+        return id != null && id.length() <= maxLength && PRINTABLE_WITHOUT_SPACES.matcher(id).matches()
+                && PathSegments.isSingle(id);
     }
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.PlatformFixtures;
@@ -99,6 +101,16 @@ class CanvasSignatureTest extends AppTest {
         Signed.canvas("{\"workspace_id\": \"ws\", \"contact\": {\"id\": \"c 1\", \"email\": \"sami@example.com\"}}")
                 .post("/canvas/initialize")
                 .then().statusCode(400).body("error", containsString("contact's id is not an Intercom id"));
+    }
+
+    @ParameterizedTest(name = "id ''{0}''")
+    @ValueSource(strings = { ".", ".." })
+    void answersDotIdsThatAPathWouldReadAsAnotherPathWith400(String id) {
+        Signed.canvas("{\"workspace_id\": \"ws\", \"contact\": {\"id\": \"" + id + "\", \"email\": \"sami@example.com\"}}")
+                .post("/canvas/initialize")
+                .then().statusCode(400).body("error", containsString("contact's id is not an Intercom id"));
+        Signed.canvas("{\"workspace_id\": \"" + id + "\", \"contact\": {\"id\": \"c-1\"}}").post("/canvas/initialize")
+                .then().statusCode(400).body("error", containsString("workspace_id is not an Intercom id"));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -175,5 +177,24 @@ class ContactCallsTest extends AppTest {
         assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-garbled"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact lookup answered unreadable JSON");
+    }
+
+    @ParameterizedTest(name = "id ''{0}''")
+    @ValueSource(strings = { ".", ".." })
+    void refusesAnIdThatWouldNameAnotherPathWithoutCallingIntercom(String id) {
+        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-dots"), id, Map.of("Name", "Sami")))
+                .isInstanceOf(IntercomException.Rejected.class);
+        assertThatThrownBy(() -> client.removeConversationTag(workspaces.resolve("w-dots"), id, "t-1", "admin-5"))
+                .isInstanceOf(IntercomException.Rejected.class);
+        assertThatThrownBy(() -> client.removeConversationTag(workspaces.resolve("w-dots"), "conv-1", id, "admin-5"))
+                .isInstanceOf(IntercomException.Rejected.class);
+        assertThat(intercom.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void sendsEveryOtherIdAsOneEncodedPathSegment() {
+        intercom.stubFor(get(urlEqualTo("/contacts/a%2F..%2Fb%3Fc%23d")).willReturn(okJson(CONTACT)));
+
+        assertThat(client.getContact(workspaces.resolve("w-encoded"), "a/../b?c#d")).isInstanceOf(ContactLookup.Found.class);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -94,6 +96,31 @@ class RateLimitFeedbackTest extends AppTest {
         assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-retry-after"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(1), Instant.now().plusSeconds(1)));
+    }
+
+    @ParameterizedTest(name = "X-RateLimit-Reset {0}")
+    @ValueSource(strings = { "ten years ahead", "in milliseconds, an hour ahead" })
+    void throttledAnswerWithAFarResetPausesTheWorkspaceAtMostAMinute(String reset) {
+        long header = reset.startsWith("ten years") ? secondsFromNow(10L * 365 * 24 * 3600) : (secondsFromNow(3600) * 1000);
+        answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Reset", Long.toString(header)));
+        String workspaceId = "w-429-far-" + reset.length();
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve(workspaceId), "c-1"))
+                .isInstanceOfSatisfying(IntercomException.RateLimited.class,
+                        e -> assertThat(e.resetAt()).isBetween(before, Instant.now().plus(RateLimiter.LONGEST_WAIT)));
+        assertThat(status(workspaceId).pausedUntil()).isBefore(Instant.now().plus(RateLimiter.LONGEST_WAIT).plusSeconds(1));
+    }
+
+    @Test
+    void throttledAnswerWithAResetInThePastPausesForRetryAfter() {
+        answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Reset", Long.toString(secondsFromNow(-3600)))
+                .withHeader("Retry-After", "3"));
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-past"), "c-1"))
+                .isInstanceOfSatisfying(IntercomException.RateLimited.class,
+                        e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(3), Instant.now().plusSeconds(3)));
     }
 
     @Test

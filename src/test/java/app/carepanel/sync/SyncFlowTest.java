@@ -1,5 +1,6 @@
 package app.carepanel.sync;
 
+import static io.restassured.RestAssured.given;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -359,6 +360,25 @@ class SyncFlowTest extends AppTest {
         assertThat(waiting.attempts).isZero();
         assertThat(waiting.lastError).contains("401");
         assertThat(waiting.nextAttemptAt).isAfter(Instant.now().plusSeconds(60));
+    }
+
+    @Test
+    void neverParksAContactBeyondAMinuteForAFarRateLimitResetAndMakesItDueWhenAPersonAsks() {
+        intercom.stubFor(put(urlPathEqualTo("/contacts/c-sami")).atPriority(1).willReturn(aResponse().withStatus(429)
+                .withHeader("X-RateLimit-Reset", Long.toString(Instant.now().plus(Duration.ofDays(3650)).getEpochSecond()))));
+        clientReplied("c-sami");
+
+        await().atMost(PATIENCE).until(() -> job("c-sami").lastError != null);
+        SyncJob parked = job("c-sami");
+        assertThat(parked.status).isEqualTo(SyncJob.Status.PENDING);
+        assertThat(parked.attempts).isZero();
+        assertThat(parked.nextAttemptAt).isBefore(Instant.now().plusSeconds(61));
+
+        given().header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", workspace)
+                .post("/sync/contacts/c-sami").then().statusCode(202);
+        SyncJob asked = job("c-sami");
+        assertThat(asked.status == SyncJob.Status.RUNNING || !asked.nextAttemptAt.isAfter(Instant.now()))
+                .as("due at once, or taken by a worker: %s at %s", asked.status, asked.nextAttemptAt).isTrue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import app.carepanel.support.CapturedLogs;
 import app.carepanel.support.IntercomStub;
@@ -142,6 +144,22 @@ class WebhookIntakeTest extends AppTest {
                 .then().statusCode(200);
 
         assertThat(jobs()).extracting(j -> j.contactId).containsExactly("c".repeat(64));
+    }
+
+    @ParameterizedTest(name = "id ''{0}''")
+    @ValueSource(strings = { ".", ".." })
+    void refusesDotIdsThatAPathWouldReadAsAnotherPathAndStoresNothing(String id) {
+        Signed.webhook(WebhookPayloads.emailUpdated("n-dots-contact", WORKSPACE, id)).post("/webhooks/intercom")
+                .then().statusCode(400).body("error", containsString("data.item.id is not an Intercom id"));
+        Signed.webhook(WebhookPayloads.clientReplied("n-dots-member", WORKSPACE, "conv-1", id)).post("/webhooks/intercom")
+                .then().statusCode(400).body("error", containsString("is not an Intercom id"));
+        Signed.webhook(WebhookPayloads.tagged("n-dots-conversation", WORKSPACE, id, "t-1", "platform-sync", "admin-5", "c-1"))
+                .post("/webhooks/intercom").then().statusCode(400).body("error", containsString("conversation id"));
+        Signed.webhook(WebhookPayloads.tagged("n-dots-tag", WORKSPACE, "conv-1", id, "platform-sync", "admin-5", "c-1"))
+                .post("/webhooks/intercom").then().statusCode(400).body("error", containsString("tag id"));
+
+        assertThat(jobs()).isEmpty();
+        assertThat(tagRemovals()).isEmpty();
     }
 
     @Test
