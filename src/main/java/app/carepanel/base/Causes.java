@@ -1,6 +1,11 @@
 package app.carepanel.base;
 
-/** Names a failure by its innermost cause's type: enough to log and report, and never carries its message. */
+import java.sql.SQLException;
+
+/**
+ * Names a failure by its innermost cause's type (and, for a database error, its SQL state): enough to log and
+ * report, and never its message, which may carry the values of a request or a statement.
+ */
 public final class Causes {
 
     private Causes() {
@@ -8,9 +13,16 @@ public final class Causes {
 
     public static String rootName(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        String sqlState = null;
+        while (true) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                sqlState = sql.getSQLState();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName();
+        return cause.getClass().getSimpleName() + (sqlState == null ? "" : " (SQL state " + sqlState + ")");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.base.Causes;
 import app.carepanel.platform.Client;
 import app.carepanel.platform.ClientsPage;
 import app.carepanel.platform.PlatformClient;
@@ -38,7 +39,7 @@ class CanvasWarmup {
             ProfileSnapshot.count();
             platform.toString();
         } catch (JsonProcessingException | RuntimeException e) {
-            Log.warnf("Warm-up did not complete (%s); the first request will be slower", e.getClass().getSimpleName());
+            Log.warnf("Warm-up did not complete (%s); the first request will be slower", Causes.rootName(e));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 
+import app.carepanel.base.Causes;
 import app.carepanel.intercom.AccessTokenOwner;
 import app.carepanel.intercom.IntercomException;
 import app.carepanel.platform.PlatformException;
@@ -77,7 +78,7 @@ class ChangePollSchedule {
         } catch (IntercomException | PlatformException e) {
             Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", e.getMessage());
         } catch (RuntimeException e) {
-            Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", e.getClass().getSimpleName());
+            Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", Causes.rootName(e));
         }
     }
 }

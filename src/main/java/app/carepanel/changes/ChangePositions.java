@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.carepanel.base.Causes;
 import app.carepanel.sync.SyncConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,7 +54,7 @@ class ChangePositions {
             });
         } catch (RuntimeException e) {
             // Two instances inserting the first row at once, or the database away: skip this turn either way.
-            Log.debugf("No poll of client changes this time in workspace %s: %s", workspaceId, e.getClass().getSimpleName());
+            Log.debugf("No poll of client changes this time in workspace %s: %s", workspaceId, Causes.rootName(e));
             return false;
         }
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
+import app.carepanel.base.Causes;
 import app.carepanel.platform.PlatformException;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -56,7 +57,7 @@ public class ProfileService {
                 snapshots.save(key, profile);
             } catch (RuntimeException e) {
                 Log.warnf("The last-known copy could not be stored in workspace %s: %s", key.workspaceId(),
-                        e.getClass().getSimpleName());
+                        Causes.rootName(e));
             }
         });
     }

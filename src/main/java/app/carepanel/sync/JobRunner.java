@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
+import app.carepanel.base.Causes;
 import app.carepanel.intercom.IntercomException;
 import app.carepanel.platform.PlatformException;
 import app.carepanel.workspace.Workspace;
@@ -84,7 +85,7 @@ class JobRunner {
             }
             Log.errorf("Sync of contact %s in workspace %s failed unexpectedly: %s", job.contactId, workspaceId,
                     e.getClass().getName());
-            queue.retryLater(job, "unexpected " + e.getClass().getSimpleName());
+            queue.retryLater(job, "unexpected " + Causes.rootName(e));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import app.carepanel.base.Causes;
 import app.carepanel.intercom.RateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -114,7 +115,7 @@ class SyncWorker {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // The database is unreachable or the app is stopping: pause, then try again.
-                Log.warnf("Sync worker %s could not claim work: %s", name, e.getClass().getSimpleName());
+                Log.warnf("Sync worker %s could not claim work: %s", name, Causes.rootName(e));
                 sleepQuietly();
             }
         }
@@ -132,7 +133,7 @@ class SyncWorker {
             queue.extendLeases(Set.copyOf(inFlight));
         } catch (RuntimeException e) {
             // Tried again at the next third of a lease, well before any lease lapses.
-            Log.warnf("Sync leases could not be renewed this time: %s", e.getClass().getSimpleName());
+            Log.warnf("Sync leases could not be renewed this time: %s", Causes.rootName(e));
         }
     }
 

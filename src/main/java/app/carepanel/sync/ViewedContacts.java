@@ -3,6 +3,7 @@ package app.carepanel.sync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
+import app.carepanel.base.Causes;
 import io.quarkus.logging.Log;
 
 /** Queues a sync of each contact viewed in the panel, off the request thread, with the email the panel used. */
@@ -21,7 +22,7 @@ class ViewedContacts {
             queue.enqueue(SyncRequest.of(viewed.workspaceId(), viewed.contactId(), trigger).withEmail(viewed.email()));
         } catch (RuntimeException e) {
             Log.warnf("Sync of contact %s in workspace %s was not queued: %s", viewed.contactId(), viewed.workspaceId(),
-                    e.getClass().getSimpleName());
+                    Causes.rootName(e));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import app.carepanel.base.Causes;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -69,7 +70,7 @@ public class Workspaces {
         } catch (RuntimeException concurrentFirstSight) {
             // Another request recorded the workspace at the same moment; the next one will settle the region.
             Log.debugf("Workspace %s not recorded this time: %s", workspaceId,
-                    concurrentFirstSight.getClass().getSimpleName());
+                    Causes.rootName(concurrentFirstSight));
         }
     }
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -379,6 +380,18 @@ class SyncFlowTest extends AppTest {
         SyncJob asked = job("c-sami");
         assertThat(asked.status == SyncJob.Status.RUNNING || !asked.nextAttemptAt.isAfter(Instant.now()))
                 .as("due at once, or taken by a worker: %s at %s", asked.status, asked.nextAttemptAt).isTrue();
+    }
+
+    @Test
+    void aBurstOfMessagesForOneContactCostsOneReadOneLookupAndOneWrite() {
+        for (int i = 0; i < 40; i++) {
+            clientReplied("c-sami");
+        }
+        await().atMost(PATIENCE).until(() -> job("c-sami").status == SyncJob.Status.DONE);
+
+        assertThat(intercom.findAll(getRequestedFor(urlPathEqualTo("/contacts/c-sami")))).as("contact reads").hasSizeLessThanOrEqualTo(1);
+        assertThat(intercom.findAll(IntercomFixtures.writesTo("c-sami"))).as("writes").hasSize(1);
+        platform.verify(1, PlatformFixtures.lookupsOf("sami@example.com"));
     }
 
     @Test
