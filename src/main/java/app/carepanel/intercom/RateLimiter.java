@@ -53,8 +53,9 @@ public class RateLimiter {
     }
 
     /**
-     * Wakes every caller waiting for the budget; they fail as unavailable. The sync workers stop this way rather
-     * than by interrupts, which would also close the embedded database's file under them.
+     * Wakes every caller waiting for the budget; they fail as unavailable, and so does every later call. The sync
+     * workers stop this way rather than by interrupts, which would also close the embedded database's file under
+     * them.
      */
     public void stopWaiting() {
         stopping = true;
@@ -71,8 +72,14 @@ public class RateLimiter {
         }
     }
 
-    /** Blocks until the workspace may make one more call. */
+    /**
+     * Blocks until the workspace may make one more call. Once the app is stopping, no call starts: a worker must
+     * not begin another (each may take up to the read timeout) while the app waits for the contact in hand.
+     */
     public void acquire(String workspaceId) {
+        if (stopping) {
+            throw new IntercomException.Unavailable("the app is stopping");
+        }
         State state = state(workspaceId);
         long waitMillis;
         while ((waitMillis = state.tryTake(clock.millis())) > 0) {

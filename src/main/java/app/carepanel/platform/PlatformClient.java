@@ -57,6 +57,11 @@ public class PlatformClient {
             throw new PlatformRejected(what + " answered HTTP " + status);
         } catch (ProcessingException e) {
             throw new PlatformUnavailable(what + " failed: " + Causes.rootName(e));
+        } catch (RuntimeException e) {
+            // The generated REST client rethrows the unchecked cause of a failure as it is, so an answer that breaks
+            // while its body is read (a malformed chunk, the connection closed) arrives as Vert.x's
+            // HttpClosedException or Netty's DecoderException: a failed call all the same, retried like a 5xx.
+            throw new PlatformUnavailable(what + " failed: " + Causes.rootName(e));
         }
     }
 }

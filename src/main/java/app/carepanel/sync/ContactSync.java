@@ -52,13 +52,13 @@ class ContactSync {
     }
 
     /**
-     * What a sync did; for a write, the values written; and the email it read from Intercom, if it read the
-     * contact (a re-run soon after may use it instead of reading again).
+     * What a sync did; for a write, the values written and their fingerprint; and the email it read from Intercom,
+     * if it read the contact (a re-run soon after may use it instead of reading again).
      */
-    record Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> readEmail) {
+    record Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> fingerprint, Optional<String> readEmail) {
 
         static Result of(SyncOutcome outcome) {
-            return new Result(outcome, Map.of(), Optional.empty());
+            return new Result(outcome, Map.of(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -80,7 +80,7 @@ class ContactSync {
         }
         if (!(emails.check(email, List.of()) instanceof EmailCheck.Lookup lookup)) {
             finishTag(workspace, job);
-            return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), readEmail);
+            return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), Optional.empty(), readEmail);
         }
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
         Map<String, Object> values = attributes.of(profile);
@@ -92,9 +92,9 @@ class ContactSync {
             }
         });
         String fingerprint = attributes.fingerprint(toWrite);
-        if (recentlyWrittenAlike(workspace, contactId, fingerprint)) {
+        if (job.wroteAlikeSince(fingerprint, clock.instant().minus(config.unchangedSkipInterval()))) {
             finishTag(workspace, job);
-            return new Result(SyncOutcome.UNCHANGED, toWrite, readEmail);
+            return new Result(SyncOutcome.UNCHANGED, toWrite, Optional.empty(), readEmail);
         }
         ContactWrite write = intercom.updateCustomAttributes(workspace, contactId, toWrite);
         if (write instanceof ContactWrite.Merged merged) {
@@ -104,9 +104,8 @@ class ContactSync {
         if (write instanceof ContactWrite.NotFound || write instanceof ContactWrite.Merged) {
             return Result.of(SyncOutcome.CONTACT_GONE);
         }
-        remember(workspace, contactId, fingerprint);
         finishTag(workspace, job);
-        return new Result(SyncOutcome.WRITTEN, toWrite, readEmail);
+        return new Result(SyncOutcome.WRITTEN, toWrite, Optional.of(fingerprint), readEmail);
     }
 
     /** The contact, following one merge to its canonical contact; empty when it is gone. */
@@ -117,27 +116,6 @@ class ContactSync {
             lookup = intercom.getContact(workspace, merged.canonicalId());
         }
         return lookup instanceof ContactLookup.Found f ? Optional.of(f.contact()) : Optional.empty();
-    }
-
-    private boolean recentlyWrittenAlike(Workspace workspace, String contactId, String fingerprint) {
-        Instant freshSince = clock.instant().minus(config.unchangedSkipInterval());
-        return QuarkusTransaction.joiningExisting().call(() -> ContactWriteRecord.find(workspace.id(), contactId)
-                .filter(last -> last.fingerprint.equals(fingerprint) && last.writtenAt.isAfter(freshSince))
-                .isPresent());
-    }
-
-    private void remember(Workspace workspace, String contactId, String fingerprint) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ContactWriteRecord last = ContactWriteRecord.find(workspace.id(), contactId).orElseGet(() -> {
-                ContactWriteRecord record = new ContactWriteRecord();
-                record.workspaceId = workspace.id();
-                record.contactId = contactId;
-                return record;
-            });
-            last.fingerprint = fingerprint;
-            last.writtenAt = clock.instant();
-            last.persist();
-        });
     }
 
     /**

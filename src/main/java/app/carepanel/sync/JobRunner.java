@@ -57,7 +57,7 @@ class JobRunner {
             ContactSync.Result result = sync.run(workspace, job, queue.freshEmail(job));
             workspaces.tokenAccepted(workspaceId);
             results.record(workspaceId, job.contactId, result);
-            queue.finish(job, result.outcome(), result.readEmail());
+            queue.finish(job, result);
             Log.infof("Synced contact %s in workspace %s: %s in %d ms", job.contactId, workspaceId, result.outcome(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IntercomException.RateLimited e) {
@@ -80,6 +80,9 @@ class JobRunner {
             queue.retryLater(job, reason);
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
+                // A call cut short by the stop is no failure of this contact's: the next instance does it again.
+                Log.infof("Sync of contact %s in workspace %s was cut short by the stop (%s); it stays pending",
+                        job.contactId, workspaceId, Causes.rootName(e));
                 queue.handBack(job);
                 return;
             }

@@ -14,6 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -95,6 +98,15 @@ public class SyncJob extends PanacheEntityBase {
     @Column(name = "email_seen_at")
     public Instant emailSeenAt;
 
+    /** A keyed digest of the values last written to the contact (never the values), to skip an unchanged write. */
+    @Column(name = "written_fingerprint", length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    public String writtenFingerprint;
+
+    /** When those values were written. */
+    @Column(name = "written_at")
+    public Instant writtenAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -105,7 +117,7 @@ public class SyncJob extends PanacheEntityBase {
     public Instant finishedAt;
 
     /** A contact never synced before, pending now. */
-    static SyncJob first(String workspaceId, String contactId, SyncTrigger trigger, Instant now) {
+    public static SyncJob first(String workspaceId, String contactId, SyncTrigger trigger, Instant now) {
         SyncJob job = new SyncJob();
         job.workspaceId = workspaceId;
         job.contactId = contactId;
@@ -170,6 +182,17 @@ public class SyncJob extends PanacheEntityBase {
         lastTrigger = trigger;
         lastError = null;
         updatedAt = now;
+    }
+
+    /** True when these very values were written to the contact at or after {@code since}. */
+    boolean wroteAlikeSince(String fingerprint, Instant since) {
+        return fingerprint.equals(writtenFingerprint) && writtenAt != null && !writtenAt.isBefore(since);
+    }
+
+    /** The values with this fingerprint were just written to the contact. */
+    void written(String fingerprint, Instant at) {
+        writtenFingerprint = fingerprint;
+        writtenAt = at;
     }
 
     /** Taken by a worker until {@code leaseUntil}. */

@@ -146,18 +146,19 @@ public class SyncQueue {
     }
 
     /**
-     * The job ended (written, skipped, gone...). The email the run read from Intercom is kept for a re-run, unless
-     * a trigger brought one while it ran (which is newer).
+     * The job ended (written, skipped, gone...). What was written is remembered by its fingerprint; the email the
+     * run read from Intercom is kept for a re-run, unless a trigger brought one while it ran (which is newer).
      */
     @Retry(maxRetries = 5, delay = 10, jitter = 10)
-    void finish(SyncJob claimed, SyncOutcome outcome, Optional<String> readEmail) {
+    void finish(SyncJob claimed, ContactSync.Result result) {
         update(claimed, job -> {
             Instant now = clock.instant();
             boolean newerSeen = job.emailSeenAt != null && job.emailSeenAt.isAfter(claimed.updatedAt);
-            if (readEmail.isPresent() && !newerSeen) {
-                job.emailSeen(seal(job, readEmail.get()), now);
+            if (result.readEmail().isPresent() && !newerSeen) {
+                job.emailSeen(seal(job, result.readEmail().get()), now);
             }
-            job.finish(outcome, now);
+            result.fingerprint().ifPresent(fingerprint -> job.written(fingerprint, now));
+            job.finish(result.outcome(), now);
         });
     }
 

@@ -71,8 +71,11 @@ class SyncWorker {
 
     /**
      * Lets each worker finish or hand back the contact in hand, without interrupting threads (an interrupt during
-     * a database write closes H2's file). A contact whose wait for the rate limit is cut short goes back to
-     * pending without counting as an attempt.
+     * a database write closes H2's file). Once stopping, no further Intercom call starts (the rate limiter refuses
+     * it), so a worker is back within about one read timeout; a contact cut short this way, or by a platform
+     * failure while stopping, goes back to pending without counting as an attempt. This must end well inside the
+     * 10 s below: when this observer returns, Quarkus closes Hibernate, the datasource, the beans and Vert.x, and a
+     * worker still busy then would fail on them and leave its job running until its lease lapses.
      */
     void stop(@Observes ShutdownEvent event) {
         running = false;

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,9 @@ import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
 import app.carepanel.support.WebhookPayloads;
+import app.carepanel.sync.SyncJob;
+import app.carepanel.sync.SyncTrigger;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,6 +45,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DataAtRestTest.OnAFile.class)
 @DisabledIfEnvironmentVariable(named = "CARE_PANEL_TEST_DB", matches = "postgresql")
 class DataAtRestTest extends AppTest {
+
+    @Inject
+    H2Compaction compaction;
 
     static final Path DIRECTORY = Path.of("target", "data-at-rest");
 
@@ -83,6 +92,33 @@ class DataAtRestTest extends AppTest {
             assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_8))).as("'%s' in UTF-8", secret).isFalse();
             assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_16BE))).as("'%s' in UTF-16", secret).isFalse();
         }
+    }
+
+    @Test
+    void compactsTheFileThatOneChunkPerCommitBloats() {
+        // A failed job, which no worker takes up while the test changes it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncJob job = SyncJob.first(workspace, "c-churn", SyncTrigger.MESSAGE, Instant.now());
+            job.status = SyncJob.Status.FAILED;
+            job.persist();
+        });
+        for (int i = 0; i < 400; i++) {
+            int attempt = i;
+            QuarkusTransaction.requiringNew().run(() -> SyncJob.update("attempts = ?1 where workspaceId = ?2", attempt, workspace));
+        }
+        long bloated = databaseFile().toFile().length();
+
+        for (int i = 0; i < 30 && databaseFile().toFile().length() > bloated / 3; i++) {
+            compaction.compact();
+        }
+
+        assertThat(databaseFile().toFile().length()).as("after compaction, from %d bytes", bloated).isLessThan(bloated / 3);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> SyncJob.<SyncJob>find("workspaceId", workspace).firstResult().attempts))
+                .isEqualTo(399);
+    }
+
+    private static Path databaseFile() {
+        return DIRECTORY.resolve("care-panel.mv.db");
     }
 
     private static byte[] databaseFiles() throws IOException {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -161,6 +163,33 @@ class PanelStatesTest extends AppTest {
         assertThat(name).startsWith("AAAA").endsWith("…");
         assertThat(name.length()).isLessThanOrEqualTo(1000);
         assertThat(stale.field("Therapist Name")).isEqualTo("Dr. Sarah Johnson, Dr. Michael Chen");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE", "EMPTY_RESPONSE"})
+    void showsLastKnownDataWhenPlatformAnswerBreaksMidBody(Fault fault) {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        CanvasView fresh = initialize(CanvasPayloads.initialize("c-1", "sami@example.com"));
+        String updated = fresh.texts("muted").get(fresh.texts("muted").size() - 1);
+
+        platform.resetAll();
+        platform.stubFor(PlatformFixtures.lookupOf("sami@example.com").willReturn(aResponse().withFault(fault)));
+        CanvasView stale = refresh("sami@example.com");
+
+        assertThat(stale.texts("muted").get(0)).contains("not responding").contains("out of date");
+        assertThat(stale.field("Therapist Name")).isEqualTo("Dr. Sarah Johnson, Dr. Michael Chen");
+        assertThat(stale.texts("muted")).contains(updated);
+        // Retried like a 5xx: the first try and two retries.
+        platform.verify(3, PlatformFixtures.lookupsOf("sami@example.com"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE", "EMPTY_RESPONSE"})
+    void saysPlatformIsUnavailableWhenItsAnswerBreaksAndNothingIsKnown(Fault fault) {
+        platform.stubFor(PlatformFixtures.lookupOf("sami@example.com").willReturn(aResponse().withFault(fault)));
+        CanvasView canvas = initialize(CanvasPayloads.initialize("c-1", "sami@example.com"));
+        assertThat(canvas.texts("muted")).singleElement().asString().contains("not responding");
+        platform.verify(3, PlatformFixtures.lookupsOf("sami@example.com"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -167,6 +168,15 @@ class ContactCallsTest extends AppTest {
         intercom.stubFor(get("/contacts/c-1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-reset"), "c-1"))
+                .isInstanceOf(IntercomException.Unavailable.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE", "EMPTY_RESPONSE"})
+    void answerBrokenMidBodyIsUnavailable(Fault fault) {
+        intercom.stubFor(get("/contacts/c-1").willReturn(aResponse().withFault(fault)));
+
+        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-broken"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class);
     }
 

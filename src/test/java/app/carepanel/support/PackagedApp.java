@@ -75,10 +75,22 @@ public final class PackagedApp implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + h2File.toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         }
+        // On a busy machine the database's 1 s acquisition timeout can fail the start (Flyway's first connection).
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "10S");
         env.putAll(new HashMap<>(environment));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return new PackagedApp(builder.start(), port, log);
+    }
+
+    /** A connection to the database a packaged app started with {@code h2File} used: CI's PostgreSQL, else the file. */
+    public static java.sql.Connection database(Path h2File) throws java.sql.SQLException {
+        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (url == null) {
+            return java.sql.DriverManager.getConnection("jdbc:h2:file:" + h2File.toAbsolutePath(), "", "");
+        }
+        return java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", ""),
+                System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
     }
 
     public String url() {

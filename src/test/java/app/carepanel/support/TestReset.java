@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 
 import app.carepanel.profile.ProfileSnapshot;
 import app.carepanel.changes.ChangePollState;
-import app.carepanel.sync.ContactWriteRecord;
 import app.carepanel.sync.PendingTagRemoval;
 import app.carepanel.sync.SyncJob;
 import app.carepanel.webhook.WebhookDelivery;
@@ -32,7 +31,6 @@ public class TestReset {
         ProfileSnapshot.deleteAll();
         SyncJob.deleteAll();
         PendingTagRemoval.deleteAll();
-        ContactWriteRecord.deleteAll();
         WebhookDelivery.deleteAll();
         ChangePollState.deleteAll();
     }

@@ -20,10 +20,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import app.carepanel.support.CanvasPayloads;
+import app.carepanel.support.CapturedLogs;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformFixtures;
@@ -335,6 +339,48 @@ class SyncFlowTest extends AppTest {
         clientReplied("c-sami");
         awaitWrites("c-sami", 2);
         await().atMost(PATIENCE).until(() -> job("c-sami").lastOutcome == SyncOutcome.WRITTEN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+    void retriesAPlatformAnswerBrokenMidBodyLikeAServerError(Fault fault) {
+        // Three broken answers: the first try and both retries of one attempt; the next attempt gets the data.
+        platform.resetAll();
+        String[] states = {Scenario.STARTED, "second", "third"};
+        for (int i = 0; i < states.length; i++) {
+            platform.stubFor(PlatformFixtures.lookupOf("sami@example.com").inScenario("broken")
+                    .whenScenarioStateIs(states[i]).willReturn(aResponse().withFault(fault))
+                    .willSetStateTo(i + 1 < states.length ? states[i + 1] : "healthy"));
+        }
+        platform.stubFor(PlatformFixtures.lookupOf("sami@example.com").inScenario("broken").whenScenarioStateIs("healthy")
+                .willReturn(PlatformFixtures.json(PlatformFixtures.clients(PlatformFixtures.SAMI))));
+
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            clientReplied("c-sami");
+            await().atMost(PATIENCE).until(() -> job("c-sami").status != SyncJob.Status.RUNNING
+                    && job("c-sami").status != SyncJob.Status.PENDING);
+            assertThat(job("c-sami").lastOutcome).isEqualTo(SyncOutcome.WRITTEN);
+            assertThat(logs.lines()).noneMatch(line -> line.contains("failed unexpectedly"));
+        }
+        platform.verify(4, PlatformFixtures.lookupsOf("sami@example.com"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+    void retriesABrokenIntercomAnswer(Fault fault) {
+        intercom.stubFor(get(urlPathEqualTo("/contacts/c-sami")).inScenario("broken").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(fault)).willSetStateTo("healthy"));
+        intercom.stubFor(get(urlPathEqualTo("/contacts/c-sami")).inScenario("broken").whenScenarioStateIs("healthy")
+                .willReturn(IntercomFixtures.json(200,
+                        "{\"type\":\"contact\",\"id\":\"c-sami\",\"role\":\"user\",\"email\":\"sami@example.com\"}")));
+
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            clientReplied("c-sami");
+            await().atMost(PATIENCE).until(() -> job("c-sami").lastOutcome == SyncOutcome.WRITTEN);
+            assertThat(logs.lines()).noneMatch(line -> line.contains("failed unexpectedly"));
+        }
+        assertThat(intercom.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/contacts/c-sami")))).hasSize(2);
     }
 
     @Test

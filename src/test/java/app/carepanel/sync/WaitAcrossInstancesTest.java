@@ -46,7 +46,7 @@ class WaitAcrossInstancesTest extends AppTest {
     @Test
     void answersTheStatusWithoutAnOlderRememberedWrite() throws Exception {
         reset.all();
-        results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value"), Optional.empty()));
+        results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value"), Optional.empty(), Optional.empty()));
 
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(() -> given()
                 .header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", "ws-wait")
@@ -59,7 +59,7 @@ class WaitAcrossInstancesTest extends AppTest {
         List<SyncJob> claimed = queue.claim("other-instance", 100).stream()
                 .filter(job -> job.workspaceId.equals("ws-wait")).toList();
         assertThat(claimed).singleElement().satisfies(job -> assertThat(job.contactId).isEqualTo("c-wait"));
-        queue.finish(claimed.get(0), SyncOutcome.WRITTEN, Optional.empty());
+        queue.finish(claimed.get(0), ContactSync.Result.of(SyncOutcome.WRITTEN));
 
         JsonPath body = answer.get(15, TimeUnit.SECONDS);
         assertThat(body.getString("status")).isEqualTo("written");
