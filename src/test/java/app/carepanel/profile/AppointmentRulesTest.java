@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import app.carepanel.platform.Client;
 import app.carepanel.platform.Client.Appointment;
@@ -45,47 +47,22 @@ class AppointmentRulesTest {
             return format(appointments).get(Attribute.NUMBER_OF_SESSIONS);
         }
 
-        @Test
-        void countsOccurredAndLateCancellationsWithThePluralParenthesis() {
-            assertThat(sessions(all(past(10, "occurred"), past(2, "late_cancellation"))))
-                    .isEqualTo("12 sessions (2 late cancellations)");
-        }
-
-        @Test
-        void usesTheSingularForOneSession() {
-            assertThat(sessions(past(1, "occurred"))).isEqualTo("1 session");
-        }
-
-        @Test
-        void usesTheSingularForOneLateCancellationThatIsTheOnlySession() {
-            assertThat(sessions(past(1, "late_cancellation"))).isEqualTo("1 session (1 late cancellation)");
-        }
-
-        @Test
-        void usesTheSingularLateCancellationWithSeveralSessions() {
-            assertThat(sessions(all(past(2, "occurred"), past(1, "late_cancellation"))))
-                    .isEqualTo("3 sessions (1 late cancellation)");
-        }
-
-        @Test
-        void leavesOutTheParenthesisWithoutLateCancellations() {
-            assertThat(sessions(past(3, "occurred"))).isEqualTo("3 sessions");
-        }
-
-        @Test
-        void doesNotCountScheduledCancelledOrNoShow() {
-            List<Appointment> appointments = all(
-                    past(2, "occurred"),
-                    past(1, "cancelled"),
-                    past(1, "no_show"),
-                    past(1, "scheduled"),
+        @ParameterizedTest(name = "{0}: {1} occurred, {2} late cancellations, {3} cancelled, {4} no-shows, {5} scheduled is {6}")
+        @CsvSource(delimiter = '|', textBlock = """
+                the plural with a parenthesis                  | 10 | 2 | 0 | 0 | 0 | 12 sessions (2 late cancellations)
+                the singular for one session                   |  1 | 0 | 0 | 0 | 0 | 1 session
+                the singular for one late cancellation alone   |  0 | 1 | 0 | 0 | 0 | 1 session (1 late cancellation)
+                one late cancellation among several sessions   |  2 | 1 | 0 | 0 | 0 | 3 sessions (1 late cancellation)
+                no parenthesis without late cancellations      |  3 | 0 | 0 | 0 | 0 | 3 sessions
+                cancelled, no-show and scheduled not counted   |  2 | 0 | 1 | 1 | 1 | 2 sessions
+                zero when none was held                        |  0 | 0 | 1 | 1 | 0 | 0 sessions
+                """)
+        void countsHeldSessionsAndLateCancellations(String shows, int occurred, int late, int cancelled, int noShows,
+                int scheduled, String expected) {
+            List<Appointment> appointments = all(past(occurred, "occurred"), past(late, "late_cancellation"),
+                    past(cancelled, "cancelled"), past(noShows, "no_show"), past(scheduled, "scheduled"),
                     List.of(appointment("2025-12-22T19:00:00Z", "scheduled")));
-            assertThat(sessions(appointments)).isEqualTo("2 sessions");
-        }
-
-        @Test
-        void saysZeroSessionsWhenNoneWereHeld() {
-            assertThat(sessions(all(past(1, "cancelled"), past(1, "no_show")))).isEqualTo("0 sessions");
+            assertThat(sessions(appointments)).isEqualTo(expected);
         }
 
         @Test
