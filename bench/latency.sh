@@ -30,6 +30,7 @@ cat > "$work/wiremock/mappings/clients.json" <<'JSON'
 JSON
 java -jar target/bench/wiremock-standalone-3.13.2.jar --port "$wm_port" --root-dir "$work/wiremock" --disable-banner >/dev/null 2>&1 &
 QUARKUS_HTTP_PORT=$app_port INTERCOM_CLIENT_SECRET=$secret PLATFORM_API_URL="http://127.0.0.1:$wm_port" SYNC_WORKERS=0 \
+  DATA_ENCRYPTION_KEY=$(openssl rand -base64 32) \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/db" java -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && break; sleep 0.5; done
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$wm_port/__admin/mappings" >/dev/null && break; sleep 0.5; done

@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import app.carepanel.base.Causes;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The owner of "which workspace, which region, which host, which token". Canvas Kit requests name a workspace's
@@ -32,6 +34,14 @@ public class Workspaces {
         this.config = config;
         this.regionFinder = regionFinder;
         this.clock = clock;
+    }
+
+    /** Says at start when no token is configured: the panel still works, but no attribute can be written. */
+    void warnWithoutToken(@Observes StartupEvent started) {
+        if (accessToken().isEmpty()) {
+            Log.warn("INTERCOM_ACCESS_TOKEN is not set: the panel works, but no contact's attributes can be written; "
+                    + "syncs wait until a token is configured");
+        }
     }
 
     /** Everything a call to Intercom for the workspace needs: region, host, token. */
