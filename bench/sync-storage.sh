@@ -3,11 +3,11 @@
 # contacts (10,000 by default) against WireMock as the platform and Intercom, drained by the sync workers. Prints,
 # as the queue drains, the H2 file's size and the app's resident memory (RSS), then the drain rate, the file once
 # drained and after a normal stop, and the peak RSS.
-#   bench/sync-storage.sh [contacts]        JAVA_OPTS (default -Xmx256m) sets the app's JVM options
+#   bench/sync-storage.sh [contacts]        JAVA_OPTS (default -Xmx128m -XX:+UseSerialGC) sets the app's JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contacts=${1:-10000}
-java_opts=${JAVA_OPTS:--Xmx256m}
+java_opts=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 ./mvnw -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench >/dev/null
 
