@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +47,9 @@ import io.quarkus.test.junit.TestProfile;
 @DisabledIfEnvironmentVariable(named = "CARE_PANEL_TEST_DB", matches = "postgresql")
 class DataAtRestTest extends AppTest {
 
+    /** An Instance: a PostgreSQL build has no such bean (and does not run this class). */
     @Inject
-    H2Compaction compaction;
+    Instance<H2Compaction> compaction;
 
     static final Path DIRECTORY = Path.of("target", "data-at-rest");
 
@@ -109,7 +111,7 @@ class DataAtRestTest extends AppTest {
         long bloated = databaseFile().toFile().length();
 
         for (int i = 0; i < 30 && databaseFile().toFile().length() > bloated / 3; i++) {
-            compaction.compact();
+            compaction.get().compact();
         }
 
         assertThat(databaseFile().toFile().length()).as("after compaction, from %d bytes", bloated).isLessThan(bloated / 3);
