@@ -4,15 +4,7 @@
 # webhook endpoint's acknowledgement (Intercom wants 2xx within 5 s and favours answers under 500 ms).
 #   bench/latency.sh            (packages the app first if target/quarkus-app is missing)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench >/dev/null
-
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-secret=bench-secret
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wm_port=$(free_port); app_port=$(free_port)
+source "$(dirname "$0")/setup.sh"
 
 mkdir -p "$work/wiremock/mappings"
 cat > "$work/wiremock/mappings/clients.json" <<'JSON'

@@ -5,17 +5,9 @@
 # drained and after a normal stop, and the peak RSS.
 #   bench/sync-storage.sh [contacts]        JAVA_OPTS (default -Xmx128m -XX:+UseSerialGC) sets the app's JVM options
 set -euo pipefail
-cd "$(dirname "$0")/.."
 contacts=${1:-10000}
 java_opts=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench >/dev/null
-
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-secret=bench-secret
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wm_port=$(free_port); app_port=$(free_port)
+source "$(dirname "$0")/setup.sh"
 
 mkdir -p "$work/wiremock/mappings"
 attributes=$(python3 - <<'PY'
