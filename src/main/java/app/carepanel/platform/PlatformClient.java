@@ -25,9 +25,11 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 public class PlatformClient {
 
     private final PlatformRestClient rest;
+    private final RequestsInFlight inFlight;
 
-    PlatformClient(@RestClient PlatformRestClient rest) {
+    PlatformClient(@RestClient PlatformRestClient rest, RequestsInFlight inFlight) {
         this.rest = rest;
+        this.inFlight = inFlight;
     }
 
     /** Every account whose login email is the given one (case-insensitive on the platform); possibly none. */
@@ -46,7 +48,8 @@ public class PlatformClient {
         return call("client changes", () -> rest.listClientChanges(since.toString(), cursor, limit));
     }
 
-    private static <T> T call(String what, Supplier<T> request) {
+    private <T> T call(String what, Supplier<T> request) {
+        inFlight.started();
         try {
             return request.get();
         } catch (WebApplicationException e) {
