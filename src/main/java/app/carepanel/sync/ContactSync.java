@@ -1,7 +1,6 @@
 package app.carepanel.sync;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
