@@ -54,8 +54,9 @@ class StopsDuringCallIT {
 
     @Test
     void finishesTheContactWhoseWriteIsUnderWay(TestInfo test) throws Exception {
+        // Long enough to be under way when the stop comes, well inside the 5 s read timeout on a busy machine.
         intercom.stubFor(put(urlPathEqualTo("/contacts/slow-1"))
-                .willReturn(IntercomFixtures.json(200, "{\"type\":\"contact\",\"id\":\"slow-1\"}").withFixedDelay(4_000)));
+                .willReturn(IntercomFixtures.json(200, "{\"type\":\"contact\",\"id\":\"slow-1\"}").withFixedDelay(2_000)));
         String job = stopWhileInFlight(test, () -> !intercom.findAll(IntercomFixtures.writesTo("slow-1")).isEmpty());
         assertThat(job).isEqualTo("DONE 0 WRITTEN");
     }
