@@ -33,6 +33,7 @@ class QueueSurvivesCrashIT {
 
     @BeforeEach
     void stubs() {
+        PackagedApp.emptyTheSharedQueue();
         stubs = PackagedAppStubs.withContacts("crash", 3);
         platform = stubs.platform;
         intercom = stubs.intercom;

@@ -40,6 +40,7 @@ class StopsCleanlyIT {
 
     @BeforeEach
     void stubs() {
+        PackagedApp.emptyTheSharedQueue();
         stubs = PackagedAppStubs.withContacts("stop", CONTACTS);
         platform = stubs.platform;
         intercom = stubs.intercom;
@@ -67,16 +68,18 @@ class StopsCleanlyIT {
     void handsBackContactsWaitingForTheRateLimitWhenStopped() throws Exception {
         Path db = Files.createTempDirectory("care-panel-stop-it").resolve("db");
         // One Intercom call per 10-second window: the workers spend their time waiting for the limit.
-        PackagedApp first = PackagedApp.start(environment("6"), db);
-        for (int i = 1; i <= CONTACTS; i++) {
-            Signed.webhook(WebhookPayloads.emailUpdated("notif-stop-" + i, "ws-stop", "stop-" + i))
-                    .post(first.url() + "/webhooks/intercom").then().statusCode(200);
+        String firstLog;
+        try (PackagedApp first = PackagedApp.start(environment("6"), db)) {
+            for (int i = 1; i <= CONTACTS; i++) {
+                Signed.webhook(WebhookPayloads.emailUpdated("notif-stop-" + i, "ws-stop", "stop-" + i))
+                        .post(first.url() + "/webhooks/intercom").then().statusCode(200);
+            }
+            // The first contact has been read; the others wait for the next window.
+            await().atMost(Duration.ofSeconds(15)).until(() -> !intercom.findAll(
+                    getRequestedFor(urlPathMatching("/contacts/stop-.*"))).isEmpty());
+            first.stop();
+            firstLog = first.log();
         }
-        // The first contact has been read; the others wait for the next window.
-        await().atMost(Duration.ofSeconds(15)).until(() -> !intercom.findAll(
-                getRequestedFor(urlPathMatching("/contacts/stop-.*"))).isEmpty());
-        first.stop();
-        String firstLog = first.log();
         assertThat(firstLog).doesNotContain("ClosedByInterruptException").doesNotContain("has been closed")
                 .doesNotContain("Exception:");
 

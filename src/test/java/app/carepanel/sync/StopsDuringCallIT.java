@@ -40,9 +40,20 @@ class StopsDuringCallIT {
     private WireMockServer platform;
     private WireMockServer intercom;
 
+    /**
+     * The tests may share one database (PostgreSQL in CI), where a contact one test handed back is still pending
+     * when the next starts: each has a contact and a workspace of its own, so that it waits for its own write.
+     */
+    private String contact;
+    private String workspace;
+
     @BeforeEach
-    void stubs() {
-        stubs = PackagedAppStubs.withContacts("slow", 1);
+    void stubs(TestInfo test) {
+        PackagedApp.emptyTheSharedQueue();
+        String name = "slow" + Math.floorMod(test.getTestMethod().orElseThrow().getName().hashCode(), 100_000);
+        contact = name + "-1";
+        workspace = "ws-" + name;
+        stubs = PackagedAppStubs.withContacts(name, 1);
         platform = stubs.platform;
         intercom = stubs.intercom;
     }
@@ -53,36 +64,34 @@ class StopsDuringCallIT {
     }
 
     @Test
-    void finishesTheContactWhoseWriteIsUnderWay(TestInfo test) throws Exception {
+    void finishesTheContactWhoseWriteIsUnderWay() throws Exception {
         // Long enough to be under way when the stop comes, well inside the 5 s read timeout on a busy machine.
-        intercom.stubFor(put(urlPathEqualTo("/contacts/slow-1"))
-                .willReturn(IntercomFixtures.json(200, "{\"type\":\"contact\",\"id\":\"slow-1\"}").withFixedDelay(2_000)));
-        String job = stopWhileInFlight(test, () -> !intercom.findAll(IntercomFixtures.writesTo("slow-1")).isEmpty());
+        intercom.stubFor(put(urlPathEqualTo("/contacts/" + contact))
+                .willReturn(IntercomFixtures.json(200, "{\"type\":\"contact\"}").withFixedDelay(2_000)));
+        String job = stopWhileInFlight(() -> !intercom.findAll(IntercomFixtures.writesTo(contact)).isEmpty());
         assertThat(job).isEqualTo("DONE 0 WRITTEN");
     }
 
     @Test
-    void handsBackTheContactWhenEveryIntercomCallIsSlow(TestInfo test) throws Exception {
+    void handsBackTheContactWhenEveryIntercomCallIsSlow() throws Exception {
         // Each call answers within the read timeout (5 s), but a sync makes four of them: more than the 10 s a
         // stop waits for the contact in hand.
         intercom.setGlobalFixedDelay(4_000);
-        String job = stopWhileInFlight(test, () -> !intercom.findAll(getRequestedFor(urlPathEqualTo("/me"))).isEmpty());
+        String job = stopWhileInFlight(() -> !intercom.findAll(getRequestedFor(urlPathEqualTo("/contacts/" + contact))).isEmpty());
         assertThat(job).isIn("DONE 0 WRITTEN", "PENDING 0 null");
     }
 
     @Test
-    void handsBackTheContactWhenThePlatformTimesOutDuringTheStop(TestInfo test) throws Exception {
+    void handsBackTheContactWhenThePlatformTimesOutDuringTheStop() throws Exception {
         // Longer than the read timeout (800 ms) and the lookup's 2 s budget.
-        platform.stubFor(PlatformFixtures.lookupOf("slow1@example.com")
+        platform.stubFor(PlatformFixtures.lookupOf(contact.replace("-", "") + "@example.com")
                 .willReturn(PlatformFixtures.json(PlatformFixtures.clients()).withFixedDelay(3_000)));
-        String job = stopWhileInFlight(test, () -> !platform.findAll(PlatformFixtures.lookupsOf("slow1@example.com")).isEmpty());
+        String job = stopWhileInFlight(() -> !platform.findAll(PlatformFixtures.lookupsOf(contact.replace("-", "") + "@example.com")).isEmpty());
         assertThat(job).isEqualTo("PENDING 0 null");
     }
 
     /** Starts the app, triggers a sync, stops the app once {@code inFlight}, and returns "status attempts outcome". */
-    private String stopWhileInFlight(TestInfo test, Callable<Boolean> inFlight) throws Exception {
-        // The tests may share one database (PostgreSQL in CI): each has a workspace of its own.
-        String workspace = "ws-stop-" + test.getTestMethod().orElseThrow().getName().hashCode();
+    private String stopWhileInFlight(Callable<Boolean> inFlight) throws Exception {
         Path db = Files.createTempDirectory("care-panel-stop-call-it").resolve("db");
         Map<String, String> env = new HashMap<>(Map.of("INTERCOM_CLIENT_SECRET", Signed.SECRET,
                 "INTERCOM_ACCESS_TOKEN", "it-token",
@@ -91,19 +100,22 @@ class StopsDuringCallIT {
                 "SYNC_API_TOKEN", "it-sync-token",
                 "SYNC_WORKERS", "1",
                 "SYNC_CHANGES_POLL_INTERVAL", "off"));
-        PackagedApp app = PackagedApp.start(env, db);
-        Signed.webhook(WebhookPayloads.emailUpdated("notif-" + workspace, workspace, "slow-1"))
-                .post(app.url() + "/webhooks/intercom").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(inFlight);
-        app.stop();
-        String log = app.log();
+        String log;
+        try (PackagedApp app = PackagedApp.start(env, db)) {
+            Signed.webhook(WebhookPayloads.emailUpdated("notif-" + workspace, workspace, contact))
+                    .post(app.url() + "/webhooks/intercom").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(inFlight);
+            app.stop();
+            log = app.log();
+        }
 
         assertThat(log).as("the app's log:\n%s", log).doesNotContain("ERROR").doesNotContain("After Shutdown")
                 .doesNotContain("still writing").doesNotContain("could not claim work");
         try (Connection connection = PackagedApp.database(db);
                 PreparedStatement query = connection.prepareStatement(
-                        "select status, attempts, last_outcome from sync_job where workspace_id = ? and contact_id = 'slow-1'")) {
+                        "select status, attempts, last_outcome from sync_job where workspace_id = ? and contact_id = ?")) {
             query.setString(1, workspace);
+            query.setString(2, contact);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString("status") + " " + row.getInt("attempts") + " " + row.getString("last_outcome");
