@@ -71,6 +71,19 @@ class CanvasRenderer {
         this.json = json;
     }
 
+    /** The workspace has not installed the app, or is not allowed to see client data: nothing was looked up. */
+    Canvas notInstalled() {
+        return notice(Component.Text.muted("Care Panel is not set up for this workspace, so no client data is shown. "
+                + "An admin of this workspace installs it from Intercom's App Store listing, and the person who "
+                + "runs Care Panel allows the workspace."), false);
+    }
+
+    /** The teammate is in none of the teams allowed to see client data: nothing was looked up. */
+    Canvas noAccess() {
+        return notice(Component.Text.muted("You do not have access to client data in this panel. If you need it, "
+                + "ask an admin of this workspace to add you to one of the allowed teams."), false);
+    }
+
     Canvas noContact() {
         return notice(Component.Text.muted("There is no contact in this conversation to look up."), false);
     }

@@ -12,7 +12,7 @@ import app.carepanel.intercom.IntercomContact;
 import app.carepanel.intercom.IntercomConversation;
 
 /**
- * An Inbox initialize or submit request. The panel is about {@code contact}, or {@code customer} in older
+ * An Inbox initialize or submit request, from a teammate ({@code admin}) of a workspace. The panel is about {@code contact}, or {@code customer} in older
  * payloads. On submit, {@code component_id} names the clicked button and {@code stored_data} (top level or
  * inside {@code current_canvas}) carries what the previous canvas stored.
  */
@@ -21,12 +21,29 @@ import app.carepanel.intercom.IntercomConversation;
 public record CanvasRequest(
         String workspaceId,
         String workspaceRegion,
+        Admin admin,
         IntercomContact contact,
         IntercomContact customer,
         IntercomConversation conversation,
         String componentId,
         JsonNode storedData,
         JsonNode currentCanvas) {
+
+    /** The teammate who opened the panel: their id and the teams they are in. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Admin(String id, List<String> teamIds) {
+    }
+
+    /** The teammate's id, or null when the request names none. */
+    public String adminId() {
+        return admin == null ? null : admin.id();
+    }
+
+    /** The teams of the teammate, empty when the request names none. */
+    public List<String> teamIds() {
+        return admin == null || admin.teamIds() == null ? List.of() : admin.teamIds();
+    }
 
     public Optional<IntercomContact> subject() {
         return Optional.ofNullable(contact != null ? contact : customer);

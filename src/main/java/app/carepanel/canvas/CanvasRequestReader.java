@@ -47,6 +47,9 @@ class CanvasRequestReader {
         }
         IntercomIds.require(request.workspaceId(), "workspace_id");
         request.subject().map(IntercomContact::id).ifPresent(id -> IntercomIds.require(id, "the contact's id"));
+        if (request.adminId() != null) {
+            IntercomIds.require(request.adminId(), "admin.id");
+        }
         return request;
     }
 

@@ -1,8 +1,13 @@
 package app.carepanel.canvas;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import app.carepanel.audit.AccessAudit;
 import app.carepanel.intercom.IntercomContact;
 import app.carepanel.profile.EmailCheck;
 import app.carepanel.profile.EmailScreen;
@@ -10,76 +15,113 @@ import app.carepanel.profile.ProfileKey;
 import app.carepanel.profile.ProfileLookup;
 import app.carepanel.profile.ProfileService;
 import app.carepanel.sync.ContactViewed;
+import app.carepanel.workspace.PanelAccess;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
 
 /**
- * One panel request, top to bottom: who the contact is, whether their email may be looked up, the profile
- * (cache, platform, last known), the canvas, and a {@link ContactViewed} for the sync, which the canvas does not
- * wait for.
+ * One panel request, top to bottom: whether the workspace and the teammate may see client data, who the contact
+ * is, whether their email may be looked up, the profile (cache, platform, last known), the canvas, a row in the
+ * access audit trail, and a {@link ContactViewed} for the sync, which the canvas does not wait for.
  */
 @ApplicationScoped
 class PanelService {
 
+    private final PanelAccess access;
     private final EmailScreen emails;
     private final ProfileService profiles;
     private final CanvasRenderer renderer;
     private final Workspaces workspaces;
+    private final AccessAudit audit;
     private final Event<ContactViewed> viewed;
+    private final Clock clock;
 
-    PanelService(EmailScreen emails, ProfileService profiles, CanvasRenderer renderer, Workspaces workspaces,
-            Event<ContactViewed> viewed) {
+    PanelService(PanelAccess access, EmailScreen emails, ProfileService profiles, CanvasRenderer renderer,
+            Workspaces workspaces, AccessAudit audit, Event<ContactViewed> viewed, Clock clock) {
+        this.access = access;
         this.emails = emails;
         this.profiles = profiles;
         this.renderer = renderer;
         this.workspaces = workspaces;
+        this.audit = audit;
         this.viewed = viewed;
+        this.clock = clock;
     }
 
     Canvas initialize(CanvasRequest request) {
-        return show(request, PanelView.SUMMARY, false);
+        return show(request, PanelView.SUMMARY, AccessAudit.Action.VIEW);
     }
 
     /** A button on the canvas: Refresh re-fetches and keeps the view; Show all / Show less switch the view. */
     Canvas submit(CanvasRequest request) {
         String component = request.componentId() == null ? "" : request.componentId();
         return switch (component) {
-            case CanvasRenderer.REFRESH -> show(request, PanelView.fromStored(request.stored(PanelView.STORED_KEY)), true);
-            case CanvasRenderer.SHOW_ALL -> show(request, PanelView.ALL, false);
-            default -> show(request, PanelView.SUMMARY, false);
+            case CanvasRenderer.REFRESH -> show(request, PanelView.fromStored(request.stored(PanelView.STORED_KEY)),
+                    AccessAudit.Action.REFRESH);
+            case CanvasRenderer.SHOW_ALL -> show(request, PanelView.ALL, AccessAudit.Action.SHOW_ALL);
+            default -> show(request, PanelView.SUMMARY, AccessAudit.Action.VIEW);
         };
     }
 
-    private Canvas show(CanvasRequest request, PanelView view, boolean refresh) {
+    /** A canvas and what the audit trail says of it. */
+    private record Answer(Canvas canvas, String outcome, List<Long> clientIds) {
+
+        static Answer of(Canvas canvas, String outcome) {
+            return new Answer(canvas, outcome, List.of());
+        }
+    }
+
+    private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action) {
         long started = System.nanoTime();
         String workspaceId = request.workspaceId();
-        workspaces.seen(workspaceId, request.workspaceRegion());
         IntercomContact contact = request.subject().orElse(null);
         String contactId = contact == null ? null : contact.id();
-        String outcome = "failed";
+        Answer answer;
         try {
-            if (contact == null) {
-                outcome = "no contact";
-                return renderer.noContact();
-            }
-            EmailCheck check = emails.check(contact.email(), request.replyToEmails());
-            if (!(check instanceof EmailCheck.Lookup lookup)) {
-                outcome = check.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " email";
-                return check instanceof EmailCheck.Missing ? renderer.noEmail()
-                        : check instanceof EmailCheck.Invalid ? renderer.invalidEmail() : renderer.sharedAddress();
-            }
-            ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
-            outcome = ProfileOutcome.of(found);
-            Canvas canvas = renderer.lookup(found, view);
-            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), lookup.email(), refresh));
-            return canvas;
+            answer = answer(request, contact, view, action == AccessAudit.Action.REFRESH);
         } catch (RuntimeException e) {
             // The teammate still gets a canvas that says what happened; the cause goes to the log, without data.
             Log.errorf(e, "Panel for contact %s in workspace %s failed", contactId, workspaceId);
-            return renderer.failed();
-        } finally {
-            Log.infof("Panel for contact %s in workspace %s: %s (%s) in %d ms", contactId, workspaceId, outcome,
-                    refresh ? "refresh" : view.stored(), (System.nanoTime() - started) / 1_000_000);
+            answer = Answer.of(renderer.failed(), "failed");
         }
+        try {
+            audit.record(new AccessAudit.Entry(workspaceId, request.adminId(), contactId, answer.clientIds(), action,
+                    answer.outcome()));
+        } catch (RuntimeException e) {
+            // Nothing is shown that the trail does not record.
+            Log.errorf("Panel for contact %s in workspace %s withheld: the access audit could not be written (%s)",
+                    contactId, workspaceId, e.getClass().getSimpleName());
+            answer = Answer.of(renderer.failed(), "failed (audit)");
+        }
+        Log.infof("Panel for contact %s in workspace %s: %s (%s) in %d ms", contactId, workspaceId, answer.outcome(),
+                action.word(), (System.nanoTime() - started) / 1_000_000);
+        return answer.canvas();
+    }
+
+    private Answer answer(CanvasRequest request, IntercomContact contact, PanelView view, boolean refresh) {
+        String workspaceId = request.workspaceId();
+        workspaces.seen(workspaceId, request.workspaceRegion());
+        switch (access.decide(workspaceId, request.teamIds())) {
+            case NOT_INSTALLED:
+                return Answer.of(renderer.notInstalled(), "not installed");
+            case NOT_IN_ALLOWED_TEAM:
+                return Answer.of(renderer.noAccess(), "denied");
+            case ALLOWED:
+                break;
+        }
+        if (contact == null) {
+            return Answer.of(renderer.noContact(), "no contact");
+        }
+        EmailCheck check = emails.check(contact.email(), request.replyToEmails());
+        if (!(check instanceof EmailCheck.Lookup lookup)) {
+            return check instanceof EmailCheck.Missing ? Answer.of(renderer.noEmail(), "no email")
+                    : check instanceof EmailCheck.Invalid ? Answer.of(renderer.invalidEmail(), "invalid email")
+                    : Answer.of(renderer.sharedAddress(), "excluded");
+        }
+        Instant asked = clock.instant();
+        ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
+        Canvas canvas = renderer.lookup(found, view);
+        viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), lookup.email(), refresh));
+        return new Answer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
     }
 }

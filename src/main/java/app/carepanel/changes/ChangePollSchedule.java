@@ -1,6 +1,7 @@
 package app.carepanel.changes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,15 @@ import app.carepanel.intercom.AccessTokenOwner;
 import app.carepanel.intercom.IntercomException;
 import app.carepanel.platform.PlatformException;
 import app.carepanel.sync.SyncConfig;
-import app.carepanel.workspace.WorkspaceConfig;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 
 /**
- * Every {@code SYNC_CHANGES_POLL_INTERVAL}, a {@link ChangePoll} of the access token's workspace, by one of the
- * instances sharing the database.
+ * Every {@code SYNC_CHANGES_POLL_INTERVAL}, a {@link ChangePoll} of each installed workspace (its own cursor), each
+ * by one of the instances sharing the database.
  */
 @ApplicationScoped
 class ChangePollSchedule {
@@ -32,15 +33,15 @@ class ChangePollSchedule {
     private final ChangePositions positions;
     private final AccessTokenOwner tokenOwner;
     private final SyncConfig config;
-    private final WorkspaceConfig workspaceConfig;
+    private final Workspaces workspaces;
 
     ChangePollSchedule(ChangePoll poll, ChangePositions positions, AccessTokenOwner tokenOwner, SyncConfig config,
-            WorkspaceConfig workspaceConfig) {
+            Workspaces workspaces) {
         this.poll = poll;
         this.positions = positions;
         this.tokenOwner = tokenOwner;
         this.config = config;
-        this.workspaceConfig = workspaceConfig;
+        this.workspaces = workspaces;
     }
 
     /**
@@ -64,21 +65,38 @@ class ChangePollSchedule {
 
     @ActivateRequestContext
     void scheduled(Duration interval) {
-        if (config.workers() <= 0 || workspaceConfig.accessToken().filter(t -> !t.isBlank()).isEmpty()) {
-            Log.debug("Client changes are not polled: no INTERCOM_ACCESS_TOKEN, or the sync is off here");
+        if (config.workers() <= 0) {
+            Log.debug("Client changes are not polled: the sync is off here");
             return;
         }
+        // Asks Intercom once which workspace INTERCOM_ACCESS_TOKEN belongs to, so that it counts as installed.
+        tokenOwner.configuredTokenWorkspace();
+        List<String> installed;
         try {
-            String workspaceId = tokenOwner.owner().workspaceId();
+            installed = workspaces.installed();
+        } catch (RuntimeException e) {
+            Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", Causes.rootName(e));
+            return;
+        }
+        for (String workspaceId : installed) {
+            pollOne(workspaceId, interval);
+        }
+    }
+
+    /** One workspace's poll, with its own cursor; a failure stops only this workspace's round. */
+    private void pollOne(String workspaceId, Duration interval) {
+        try {
             if (!positions.ourTurn(workspaceId, interval)) {
                 Log.debugf("Client changes of workspace %s were polled by another instance a moment ago", workspaceId);
                 return;
             }
             poll.run(workspaceId);
         } catch (IntercomException | PlatformException e) {
-            Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", e.getMessage());
+            Log.warnf("Polling client changes of workspace %s stopped: %s; it resumes at the next poll", workspaceId,
+                    e.getMessage());
         } catch (RuntimeException e) {
-            Log.warnf("Polling client changes stopped: %s; it resumes at the next poll", Causes.rootName(e));
+            Log.warnf("Polling client changes of workspace %s stopped: %s; it resumes at the next poll", workspaceId,
+                    Causes.rootName(e));
         }
     }
 }

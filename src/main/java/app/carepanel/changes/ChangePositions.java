@@ -16,7 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * after each page so that a restart or a failure resumes there; and whose turn it is to poll.
  */
 @ApplicationScoped
-class ChangePositions {
+public class ChangePositions {
 
     private final SyncConfig config;
     private final Clock clock;
@@ -27,6 +27,11 @@ class ChangePositions {
     }
 
     /** The saved position, or one looking back {@code SYNC_CHANGES_INITIAL_LOOKBACK} for a first poll. */
+    /** Forgets where the workspace's poll had got to (it uninstalled the app), in the caller's transaction. */
+    public void forget(String workspaceId) {
+        QuarkusTransaction.joiningExisting().run(() -> ChangePollState.deleteById(workspaceId));
+    }
+
     ChangePollState of(String workspaceId) {
         return QuarkusTransaction.requiringNew().call(() -> stateOf(workspaceId));
     }

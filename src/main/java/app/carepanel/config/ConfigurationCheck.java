@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import app.carepanel.audit.AuditRetention;
 import app.carepanel.base.Encryption;
 import app.carepanel.base.EncryptionConfig;
 import app.carepanel.intercom.IntercomConfig;
@@ -110,6 +111,13 @@ class ConfigurationCheck {
         }
         checkUrl(problems, "INTERCOM_API_URL", config.getOptionalValue("intercom.api-url", String.class));
         checkUrl(problems, "PLATFORM_API_URL", config.getOptionalValue("platform.api-url", String.class));
+        checkUrl(problems, "APP_BASE_URL", config.getOptionalValue("app.base-url", String.class));
+        checkUrl(problems, "INTERCOM_TOKEN_URL", config.getOptionalValue("intercom.token-url", String.class));
+        checkUrl(problems, "INTERCOM_OAUTH_URL", config.getOptionalValue("intercom.oauth-url", String.class));
+        checkUrl(problems, "INTERCOM_APPSTORE_REDIRECT_URL",
+                config.getOptionalValue("intercom.appstore-redirect-url", String.class));
+        AuditRetention.problemWith(config.getOptionalValue("audit.retention", String.class).orElse("P6Y"))
+                .ifPresent(problems::add);
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package app.carepanel.intercom;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import io.quarkus.logging.Log;
 public class IntercomClient {
 
     private static final Set<Integer> GONE_OR_MERGED = Set.of(404, 410);
-    private static final String NO_TOKEN = "no access token configured (INTERCOM_ACCESS_TOKEN)";
 
     private final IntercomCalls calls;
 
@@ -124,11 +124,17 @@ public class IntercomClient {
     }
 
     /** {@code GET /me} on a host with a token: whom and which workspace the token belongs to. Not rate-limited. */
-    public TokenOwner tokenOwner(java.net.URI host, String token) {
+    public TokenOwner tokenOwner(URI host, String token) {
         String what = "token owner lookup";
         try (Response response = calls.call(new Target(null, host, token), what, Set.of(), (rest, auth) -> rest.me(auth))) {
             return IntercomCalls.read(response, TokenOwner.class, what);
         }
+    }
+
+    /** Revokes a token ({@code POST /auth/uninstall}): the app gives up its access to that workspace. */
+    public void revokeToken(URI host, String token) {
+        String what = "token revocation";
+        calls.call(new Target(null, host, token), what, Set.of(), (rest, auth) -> rest.revokeToken(auth)).close();
     }
 
     /** The outcome of reading a contact. */
@@ -160,7 +166,7 @@ public class IntercomClient {
     }
 
     private static Target target(Workspace workspace) {
-        String token = workspace.token().orElseThrow(() -> new IntercomException.TokenRefused(NO_TOKEN));
+        String token = workspace.token().orElseThrow(() -> new IntercomException.TokenRefused(workspace.whyNoToken()));
         return new Target(workspace.id(), workspace.apiHost(), token);
     }
 

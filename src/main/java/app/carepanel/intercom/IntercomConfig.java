@@ -1,5 +1,6 @@
 package app.carepanel.intercom;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,6 +16,21 @@ public interface IntercomConfig {
 
     /** The app's OAuth client secret ({@code INTERCOM_CLIENT_SECRET}); signed requests are refused without it. */
     Optional<String> clientSecret();
+
+    /** The app's OAuth client id ({@code INTERCOM_CLIENT_ID}); without it no workspace can install the app. */
+    Optional<String> clientId();
+
+    /** Where an admin is sent to install the app ({@code INTERCOM_OAUTH_URL}). */
+    @WithDefault("https://app.intercom.com/oauth")
+    URI oauthUrl();
+
+    /** Where an installation's code is exchanged for a token ({@code INTERCOM_TOKEN_URL}). */
+    @WithDefault("https://api.intercom.io/auth/eagle/token")
+    URI tokenUrl();
+
+    /** Where the admin is sent back after an installation, told how it went ({@code INTERCOM_APPSTORE_REDIRECT_URL}). */
+    @WithDefault("https://app.intercom.com/appstore/redirect")
+    URI appstoreRedirectUrl();
 
     /** How long a REST call may take to connect ({@code INTERCOM_CONNECT_TIMEOUT}). */
     @WithDefault("2S")

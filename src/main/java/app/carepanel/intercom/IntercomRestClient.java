@@ -31,6 +31,10 @@ interface IntercomRestClient extends Closeable {
     @Path("/me")
     Response me(@HeaderParam("Authorization") String authorization);
 
+    @POST
+    @Path("/auth/uninstall")
+    Response revokeToken(@HeaderParam("Authorization") String authorization);
+
     @GET
     @Path("/contacts/{id}")
     Response getContact(@HeaderParam("Authorization") String authorization, @PathParam("id") String contactId);

@@ -51,6 +51,12 @@ public class SnapshotStore {
         snapshot.persistAndFlush();
     }
 
+    /** Deletes every snapshot of the workspace (it uninstalled the app); the count deleted. */
+    @Transactional
+    public long deleteWorkspace(String workspaceId) {
+        return ProfileSnapshot.delete("workspaceId", workspaceId);
+    }
+
     @Transactional
     public Optional<ClientProfile> find(ProfileKey key) {
         for (String digest : encryption.digests(key.email())) {

@@ -19,7 +19,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Runs one claimed job: resolves its workspace, syncs the contact, and moves the job on by how that went. A
- * workspace whose token Intercom refused keeps its jobs waiting, but lets one through every
+ * workspace without a token (not installed, not allowed) keeps its jobs waiting with that reason until it installs;
+ * one whose token Intercom refused keeps them waiting too, but lets one through every
  * {@code SYNC_REFUSED_TOKEN_RECHECK} to try the token again.
  */
 @ApplicationScoped
@@ -46,14 +47,19 @@ class JobRunner {
     /** Runs the job; {@code stopping} tells whether the app began to stop, so a failure then hands it back. */
     void run(SyncJob job, BooleanSupplier stopping) {
         String workspaceId = job.workspaceId;
-        if (workspaces.isTokenRefused(workspaceId) && !tokenProbeDue(workspaceId)) {
-            queue.postpone(job, clock.instant().plus(config.refusedTokenRecheck()),
-                    "Intercom refused the workspace's access token (401); waiting for a new token");
-            return;
-        }
         long started = System.nanoTime();
         try {
             Workspace workspace = workspaces.resolve(workspaceId);
+            if (workspace.token().isEmpty()) {
+                // Not installed, no longer allowed: the job waits, uncounted, and runs once a token arrives.
+                queue.postpone(job, clock.instant().plus(config.refusedTokenRecheck()), workspace.whyNoToken());
+                return;
+            }
+            if (workspaces.isTokenRefused(workspace) && !tokenProbeDue(workspaceId)) {
+                queue.postpone(job, clock.instant().plus(config.refusedTokenRecheck()),
+                        "Intercom refused the workspace's access token (401); waiting for a new token");
+                return;
+            }
             ContactSync.Result result = sync.run(workspace, job, queue.freshEmail(job));
             workspaces.tokenAccepted(workspaceId);
             results.record(workspaceId, job.contactId, result);

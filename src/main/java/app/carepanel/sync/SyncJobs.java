@@ -120,4 +120,15 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
     long forgetEmailsSeenBefore(Instant before) {
         return update("sealedEmail = null, emailSeenAt = null where emailSeenAt < ?1", before);
     }
+
+    /** Deletes every job of the workspace, with the emails and write fingerprints they hold. */
+    long deleteOfWorkspace(String workspaceId) {
+        return delete("workspaceId", workspaceId);
+    }
+
+    /** Makes the workspace's waiting jobs due now (its token has just arrived). */
+    int wakeWorkspace(String workspaceId, Instant now) {
+        return update("nextAttemptAt = ?1 where workspaceId = ?2 and status = ?3 and nextAttemptAt > ?1", now,
+                workspaceId, SyncJob.Status.PENDING);
+    }
 }

@@ -1,53 +1,131 @@
 package app.carepanel.workspace;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import app.carepanel.base.Causes;
+import app.carepanel.base.Encryption;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The owner of "which workspace, which region, which host, which token". Canvas Kit requests name a workspace's
- * region and {@link #seen} records it (in the database, and in memory to avoid a write per request); webhooks name
- * only the id, so {@link #resolve} falls back to the {@link RegionFinder} and then to US. Every workspace uses
- * {@code INTERCOM_ACCESS_TOKEN} until workspaces install the app with OAuth; a token Intercom refuses is marked
- * for its workspace only.
+ * The owner of "which workspace, which region, which host, which token". A workspace has a token when an admin
+ * installed the app with OAuth ({@link #install}; sealed with the data key), or when it owns
+ * {@code INTERCOM_ACCESS_TOKEN} (a private app, no OAuth at all). Canvas Kit requests name a workspace's region
+ * and {@link #seen} records it; webhooks name only the id, so {@link #resolve} falls back to the region the
+ * installation or the configured token's {@code GET /me} said, then to US. A token Intercom refuses is marked for
+ * its workspace only.
  */
 @ApplicationScoped
 public class Workspaces {
 
+    static final String NOT_INSTALLED = "not installed: no admin of this workspace has installed the app";
+    static final String NOT_ALLOWED = "not allowed: the workspace is not in INSTALL_ALLOWED_WORKSPACES";
+    static final String UNREADABLE = "its token cannot be decrypted with the configured DATA_ENCRYPTION_KEY; "
+            + "an admin installs the app again";
+
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final TokenRefusals refusals = new TokenRefusals();
     private final WorkspaceConfig config;
-    private final Instance<RegionFinder> regionFinder;
+    private final AllowedWorkspaces allowed;
+    private final Encryption encryption;
+    private final Instance<TokenWorkspaceFinder> finder;
     private final Clock clock;
 
-    Workspaces(WorkspaceConfig config, Instance<RegionFinder> regionFinder, Clock clock) {
+    Workspaces(WorkspaceConfig config, AllowedWorkspaces allowed, Encryption encryption,
+            Instance<TokenWorkspaceFinder> finder, Clock clock) {
         this.config = config;
-        this.regionFinder = regionFinder;
+        this.allowed = allowed;
+        this.encryption = encryption;
+        this.finder = finder;
         this.clock = clock;
     }
 
-    /** Says at start when no token is configured: the panel still works, but no attribute can be written. */
-    void warnWithoutToken(@Observes StartupEvent started) {
-        if (accessToken().isEmpty()) {
-            Log.warn("INTERCOM_ACCESS_TOKEN is not set: the panel works, but no contact's attributes can be written; "
-                    + "syncs wait until a token is configured");
+    /** Says at start how workspaces get a token. */
+    void describeTokens(@Observes StartupEvent started) {
+        if (configuredToken().isEmpty()) {
+            Log.info("INTERCOM_ACCESS_TOKEN is not set: only workspaces that install the app with OAuth are served");
         }
     }
 
-    /** Everything a call to Intercom for the workspace needs: region, host, token. */
+    /** Everything a call to Intercom for the workspace needs: region, host, token (or why there is none). */
     public Workspace resolve(String workspaceId) {
-        Region region = knownRegion(workspaceId).or(() -> findRegion(workspaceId)).orElse(Region.US);
-        return new Workspace(workspaceId, region, config.apiHost(region), accessToken());
+        WorkspaceRecord record = record(workspaceId);
+        Region region = Optional.ofNullable(regions.get(workspaceId))
+                .or(() -> Optional.ofNullable(record).flatMap(r -> Region.parse(r.region)))
+                .or(() -> configuredTokenOwner(workspaceId, record).map(TokenWorkspaceFinder.Located::region))
+                .orElse(Region.US);
+        Optional<String> token = Optional.empty();
+        String why = NOT_INSTALLED;
+        if (record != null && record.tokenSealed != null) {
+            why = allowed.permits(workspaceId) ? null : NOT_ALLOWED;
+            if (why == null) {
+                try {
+                    token = Optional.of(encryption.open(record.tokenSealed, tokenContext(workspaceId)));
+                } catch (Encryption.Unreadable e) {
+                    why = UNREADABLE;
+                }
+            }
+        } else if (configuredTokenOwner(workspaceId, record).isPresent()) {
+            token = configuredToken();
+            why = null;
+        }
+        return new Workspace(workspaceId, region, config.apiHost(region), token, why);
+    }
+
+    /** True when the workspace has a usable token: installed, still allowed, or the configured token's own. */
+    public boolean isServed(String workspaceId) {
+        return resolve(workspaceId).token().isPresent();
+    }
+
+    /** Every workspace with an installation or the configured token, whether or not it is still allowed. */
+    public List<String> installed() {
+        List<String> ids = QuarkusTransaction.joiningExisting().call(() -> WorkspaceRecord
+                .<WorkspaceRecord>find("tokenSealed is not null or configuredTokenDigest is not null").list()
+                .stream().map(r -> r.id).toList());
+        return ids.stream().filter(this::isServed).toList();
+    }
+
+    /**
+     * Stores the workspace's token (sealed) and who installed it; installing again replaces the token and
+     * forgets an earlier refusal. The region is the one {@code GET /me} said.
+     */
+    public void install(String workspaceId, Region region, String token, String adminId) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            WorkspaceRecord record = recordForUpdate(workspaceId);
+            record.region = region.code();
+            record.tokenSealed = encryption.seal(token, tokenContext(workspaceId));
+            record.installedBy = adminId;
+            record.installedAt = clock.instant();
+            record.updatedAt = clock.instant();
+            record.persist();
+        });
+        regions.put(workspaceId, region);
+        refusals.accepted(workspaceId);
+    }
+
+    /** Forgets the workspace's token and installer; true when there was an installation to forget. */
+    public boolean uninstall(String workspaceId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            WorkspaceRecord record = WorkspaceRecord.findById(workspaceId);
+            if (record == null || record.tokenSealed == null) {
+                return false;
+            }
+            record.tokenSealed = null;
+            record.installedBy = null;
+            record.installedAt = null;
+            record.updatedAt = clock.instant();
+            return true;
+        });
     }
 
     /**
@@ -63,35 +141,25 @@ public class Workspaces {
         if (region == regions.get(workspaceId)) {
             return;
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                WorkspaceRecord record = WorkspaceRecord.findById(workspaceId);
-                if (record == null) {
-                    record = new WorkspaceRecord();
-                    record.id = workspaceId;
-                }
-                record.region = region.code();
-                record.updatedAt = clock.instant();
-                // Flushed here, so that another instance recording the workspace at the same moment makes this
-                // fail inside the try below rather than at commit, where the transaction manager logs a stack trace.
-                record.persistAndFlush();
-            });
-            regions.put(workspaceId, region);
-        } catch (RuntimeException concurrentFirstSight) {
-            // Another request recorded the workspace at the same moment; the next one will settle the region.
-            Log.debugf("Workspace %s not recorded this time: %s", workspaceId,
-                    Causes.rootName(concurrentFirstSight));
-        }
+        save(workspaceId, record -> record.region = region.code());
+        regions.put(workspaceId, region);
+    }
+
+    /** Intercom said the workspace owns {@code INTERCOM_ACCESS_TOKEN}: recorded, so a restart need not ask again. */
+    public void ownsConfiguredToken(String workspaceId, Region region) {
+        configuredToken().ifPresent(token -> save(workspaceId, record -> {
+            record.region = region.code();
+            record.configuredTokenDigest = encryption.digest(token);
+        }));
+        regions.put(workspaceId, region);
     }
 
     /** The region the workspace was last seen with, if it ever was (asked of the database until it is known). */
     public Optional<Region> knownRegion(String workspaceId) {
         Region region = regions.get(workspaceId);
         if (region == null) {
-            region = QuarkusTransaction.joiningExisting().call(() -> {
-                WorkspaceRecord record = WorkspaceRecord.findById(workspaceId);
-                return record == null ? null : Region.parse(record.region).orElse(null);
-            });
+            WorkspaceRecord record = record(workspaceId);
+            region = record == null ? null : Region.parse(record.region).orElse(null);
             if (region != null) {
                 regions.put(workspaceId, region);
             }
@@ -101,7 +169,12 @@ public class Workspaces {
 
     /** True after Intercom refused the workspace's current token; false again once the token changes or works. */
     public boolean isTokenRefused(String workspaceId) {
-        return refusals.isRefused(workspaceId, accessToken().orElse(null));
+        return isTokenRefused(resolve(workspaceId));
+    }
+
+    /** {@link #isTokenRefused(String)} for a workspace already resolved. */
+    public boolean isTokenRefused(Workspace workspace) {
+        return workspace.token().map(token -> refusals.isRefused(workspace.id(), token)).orElse(false);
     }
 
     /** Intercom answered 401 to this token, which may already have been replaced by the time the answer came. */
@@ -114,17 +187,57 @@ public class Workspaces {
         refusals.accepted(workspaceId);
     }
 
-    private Optional<Region> findRegion(String workspaceId) {
-        if (!regionFinder.isResolvable()) {
+    /** The configured token's workspace when it is this one: from the stored digest, else from Intercom. */
+    private Optional<TokenWorkspaceFinder.Located> configuredTokenOwner(String workspaceId, WorkspaceRecord record) {
+        Optional<String> token = configuredToken();
+        if (token.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Region> found = regionFinder.get().regionOf(workspaceId);
-        found.ifPresent(region -> remember(workspaceId, region));
-        return found;
+        if (record != null && record.configuredTokenDigest != null
+                && encryption.digests(token.get()).contains(record.configuredTokenDigest)) {
+            return Region.parse(record.region).map(region -> new TokenWorkspaceFinder.Located(workspaceId, region));
+        }
+        if (!finder.isResolvable()) {
+            return Optional.empty();
+        }
+        return finder.get().configuredTokenWorkspace().filter(owner -> owner.workspaceId().equals(workspaceId));
     }
 
-    /** The same configured token for every workspace until each has its own from the OAuth installation. */
-    private Optional<String> accessToken() {
+    private WorkspaceRecord record(String workspaceId) {
+        return QuarkusTransaction.joiningExisting().call(() -> WorkspaceRecord.findById(workspaceId));
+    }
+
+    private WorkspaceRecord recordForUpdate(String workspaceId) {
+        WorkspaceRecord record = WorkspaceRecord.findById(workspaceId);
+        if (record == null) {
+            record = new WorkspaceRecord();
+            record.id = workspaceId;
+            record.region = Region.US.code();
+        }
+        return record;
+    }
+
+    private void save(String workspaceId, Consumer<WorkspaceRecord> change) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                WorkspaceRecord record = recordForUpdate(workspaceId);
+                change.accept(record);
+                record.updatedAt = clock.instant();
+                // Flushed here, so that another instance recording the workspace at the same moment makes this
+                // fail inside the try below rather than at commit, where the transaction manager logs a stack trace.
+                record.persistAndFlush();
+            });
+        } catch (RuntimeException concurrentFirstSight) {
+            // Another request recorded the workspace at the same moment; the next one will settle it.
+            Log.debugf("Workspace %s not recorded this time: %s", workspaceId, Causes.rootName(concurrentFirstSight));
+        }
+    }
+
+    private static String tokenContext(String workspaceId) {
+        return "workspace-token:" + workspaceId;
+    }
+
+    private Optional<String> configuredToken() {
         return config.accessToken().map(String::trim).filter(token -> !token.isEmpty());
     }
 }

@@ -63,6 +63,7 @@ class LogPrivacyTest extends AppTest {
             // The background sync of the same client, from a webhook to the write (the failures above opened
             // the platform's circuit breaker).
             reset.breakers();
+            installed("ws-private");
             IntercomFixtures.contactExists(intercom, "c-private", "sami@example.com");
             IntercomFixtures.attributesExist(intercom, Map.of());
             IntercomFixtures.writesSucceed(intercom);

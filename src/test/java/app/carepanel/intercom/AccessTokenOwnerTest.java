@@ -37,8 +37,8 @@ class AccessTokenOwnerTest extends AppTest {
                  "app": {"type": "app", "id_code": "abc123xy", "name": "Practice", "region": "EU"}}
                 """)));
 
-        assertThat(tokenOwner.owner()).isEqualTo(new AccessTokenOwner.Owner("abc123xy", Region.EU));
-        assertThat(tokenOwner.owner()).isEqualTo(new AccessTokenOwner.Owner("abc123xy", Region.EU));
+        assertThat(tokenOwner.owner()).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("abc123xy", Region.EU));
+        assertThat(tokenOwner.owner()).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("abc123xy", Region.EU));
 
         intercom.verify(1, getRequestedFor(urlEqualTo("/me"))
                 .withHeader("Authorization", equalTo("Bearer " + IntercomStub.TOKEN))

@@ -54,7 +54,7 @@ class ContactCallsTest extends AppTest {
     void sendsTheBearerTokenAndTheApiVersion() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT)));
 
-        ContactLookup lookup = client.getContact(workspaces.resolve("w-headers"), "c-1");
+        ContactLookup lookup = client.getContact(installed("w-headers"), "c-1");
 
         assertThat(lookup).isEqualTo(new ContactLookup.Found(new IntercomContact("c-1", "sami@example.com", "user")));
         intercom.verify(getRequestedFor(urlEqualTo("/contacts/c-1"))
@@ -70,7 +70,7 @@ class ContactCallsTest extends AppTest {
         attributes.put("unpaid_balance", 150.5);
         attributes.put("Therapist", null);
 
-        ContactWrite write = client.updateCustomAttributes(workspaces.resolve("w-write"), "c-1", attributes);
+        ContactWrite write = client.updateCustomAttributes(installed("w-write"), "c-1", attributes);
 
         assertThat(write).isEqualTo(new ContactWrite.Written());
         intercom.verify(putRequestedFor(urlEqualTo("/contacts/c-1"))
@@ -84,7 +84,7 @@ class ContactCallsTest extends AppTest {
     void missingContactIsNotFound() {
         intercom.stubFor(get("/contacts/gone").willReturn(aResponse().withStatus(404)));
         intercom.stubFor(put("/contacts/gone").willReturn(aResponse().withStatus(404)));
-        Workspace workspace = workspaces.resolve("w-404");
+        Workspace workspace = installed("w-404");
 
         assertThat(client.getContact(workspace, "gone")).isEqualTo(new ContactLookup.NotFound());
         assertThat(client.updateCustomAttributes(workspace, "gone", Map.of("Client ID", "1")))
@@ -101,7 +101,7 @@ class ContactCallsTest extends AppTest {
                         """)));
         intercom.stubFor(put("/contacts/old").willReturn(aResponse().withStatus(410)
                 .withHeader("Link", "<https://api.intercom.io/contacts/c-new>; rel=\"canonical\"")));
-        Workspace workspace = workspaces.resolve("w-410");
+        Workspace workspace = installed("w-410");
 
         assertThat(client.getContact(workspace, "old")).isEqualTo(new ContactLookup.Merged("6762f0d01bb69f9f2193bb7d"));
         assertThat(client.updateCustomAttributes(workspace, "old", Map.of("Client ID", "1")))
@@ -113,7 +113,7 @@ class ContactCallsTest extends AppTest {
         intercom.stubFor(get("/contacts/old").willReturn(aResponse().withStatus(410)));
         intercom.stubFor(put("/contacts/old")
                 .willReturn(aResponse().withStatus(410).withHeader("Link", "</somewhere/else>; rel=\"canonical\"")));
-        Workspace workspace = workspaces.resolve("w-410-bare");
+        Workspace workspace = installed("w-410-bare");
 
         assertThatThrownBy(() -> client.getContact(workspace, "old"))
                 .isInstanceOfSatisfying(IntercomException.Rejected.class, e -> assertThat(e.status()).isEqualTo(410));
@@ -128,7 +128,7 @@ class ContactCallsTest extends AppTest {
                         {"type": "error.list", "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}]}
                         """)));
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-401"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-401"), "c-1"))
                 .isInstanceOf(IntercomException.TokenRefused.class)
                 .hasMessage("contact lookup answered HTTP 401");
         assertThat(workspaces.isTokenRefused("w-401")).isTrue();
@@ -139,7 +139,7 @@ class ContactCallsTest extends AppTest {
     void serverErrorIsUnavailable() {
         intercom.stubFor(put("/contacts/c-1").willReturn(aResponse().withStatus(503)));
 
-        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-5xx"), "c-1", Map.of("Name", "Sami")))
+        assertThatThrownBy(() -> client.updateCustomAttributes(installed("w-5xx"), "c-1", Map.of("Name", "Sami")))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact update answered HTTP 503");
     }
@@ -148,7 +148,7 @@ class ContactCallsTest extends AppTest {
     void otherClientErrorIsRejectedWithItsStatus() {
         intercom.stubFor(put("/contacts/c-1").willReturn(aResponse().withStatus(422)));
 
-        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-4xx"), "c-1", Map.of("Name", "Sami")))
+        assertThatThrownBy(() -> client.updateCustomAttributes(installed("w-4xx"), "c-1", Map.of("Name", "Sami")))
                 .isInstanceOfSatisfying(IntercomException.Rejected.class, e -> assertThat(e.status()).isEqualTo(422))
                 .message().doesNotContain("Sami");
     }
@@ -158,7 +158,7 @@ class ContactCallsTest extends AppTest {
         int longerThanTheReadTimeout = (int) IntercomStub.READ_TIMEOUT_MILLIS * 3;
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT).withFixedDelay(longerThanTheReadTimeout)));
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-slow"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-slow"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessageStartingWith("contact lookup failed");
     }
@@ -167,7 +167,7 @@ class ContactCallsTest extends AppTest {
     void droppedConnectionIsUnavailable() {
         intercom.stubFor(get("/contacts/c-1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-reset"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-reset"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class);
     }
 
@@ -176,7 +176,7 @@ class ContactCallsTest extends AppTest {
     void answerBrokenMidBodyIsUnavailable(Fault fault) {
         intercom.stubFor(get("/contacts/c-1").willReturn(aResponse().withFault(fault)));
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-broken"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-broken"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class);
     }
 
@@ -184,7 +184,7 @@ class ContactCallsTest extends AppTest {
     void unreadableAnswerIsUnavailable() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson("{\"id\": ")));
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-garbled"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-garbled"), "c-1"))
                 .isInstanceOf(IntercomException.Unavailable.class)
                 .hasMessage("contact lookup answered unreadable JSON");
     }
@@ -192,11 +192,11 @@ class ContactCallsTest extends AppTest {
     @ParameterizedTest(name = "id ''{0}''")
     @ValueSource(strings = { ".", ".." })
     void refusesAnIdThatWouldNameAnotherPathWithoutCallingIntercom(String id) {
-        assertThatThrownBy(() -> client.updateCustomAttributes(workspaces.resolve("w-dots"), id, Map.of("Name", "Sami")))
+        assertThatThrownBy(() -> client.updateCustomAttributes(installed("w-dots"), id, Map.of("Name", "Sami")))
                 .isInstanceOf(IntercomException.Rejected.class);
-        assertThatThrownBy(() -> client.removeConversationTag(workspaces.resolve("w-dots"), id, "t-1", "admin-5"))
+        assertThatThrownBy(() -> client.removeConversationTag(installed("w-dots"), id, "t-1", "admin-5"))
                 .isInstanceOf(IntercomException.Rejected.class);
-        assertThatThrownBy(() -> client.removeConversationTag(workspaces.resolve("w-dots"), "conv-1", id, "admin-5"))
+        assertThatThrownBy(() -> client.removeConversationTag(installed("w-dots"), "conv-1", id, "admin-5"))
                 .isInstanceOf(IntercomException.Rejected.class);
         assertThat(intercom.getAllServeEvents()).isEmpty();
     }
@@ -205,6 +205,6 @@ class ContactCallsTest extends AppTest {
     void sendsEveryOtherIdAsOneEncodedPathSegment() {
         intercom.stubFor(get(urlEqualTo("/contacts/a%2F..%2Fb%3Fc%23d")).willReturn(okJson(CONTACT)));
 
-        assertThat(client.getContact(workspaces.resolve("w-encoded"), "a/../b?c#d")).isInstanceOf(ContactLookup.Found.class);
+        assertThat(client.getContact(installed("w-encoded"), "a/../b?c#d")).isInstanceOf(ContactLookup.Found.class);
     }
 }

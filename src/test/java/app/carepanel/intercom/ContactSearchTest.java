@@ -63,7 +63,7 @@ class ContactSearchTest extends AppTest {
     }
 
     private Workspace workspace() {
-        return workspaces.resolve(WORKSPACE_ID);
+        return installed(WORKSPACE_ID);
     }
 
     @Test

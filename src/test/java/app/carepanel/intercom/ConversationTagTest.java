@@ -36,7 +36,7 @@ class ConversationTagTest extends AppTest {
     Workspaces workspaces;
 
     private Workspace workspace() {
-        return workspaces.resolve(WORKSPACE_ID);
+        return installed(WORKSPACE_ID);
     }
 
     @Test

@@ -49,7 +49,7 @@ class DataAttributeCallsTest extends AppTest {
     }
 
     private Workspace workspace() {
-        return workspaces.resolve(WORKSPACE_ID);
+        return installed(WORKSPACE_ID);
     }
 
     @Test

@@ -76,7 +76,7 @@ class RateLimitFeedbackTest extends AppTest {
         long reset = secondsFromNow(2);
         answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "1666")
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(reset)));
-        Workspace workspace = workspaces.resolve("w-429");
+        Workspace workspace = installed("w-429");
 
         assertThatThrownBy(() -> client.getContact(workspace, "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
@@ -93,7 +93,7 @@ class RateLimitFeedbackTest extends AppTest {
         answerFirst(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-retry-after"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-429-retry-after"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(1), Instant.now().plusSeconds(1)));
     }
@@ -106,7 +106,7 @@ class RateLimitFeedbackTest extends AppTest {
         String workspaceId = "w-429-far-" + reset.length();
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve(workspaceId), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed(workspaceId), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before, Instant.now().plus(RateLimiter.LONGEST_WAIT)));
         assertThat(status(workspaceId).pausedUntil()).isBefore(Instant.now().plus(RateLimiter.LONGEST_WAIT).plusSeconds(1));
@@ -118,7 +118,7 @@ class RateLimitFeedbackTest extends AppTest {
                 .withHeader("Retry-After", "3"));
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-past"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-429-past"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(3), Instant.now().plusSeconds(3)));
     }
@@ -128,7 +128,7 @@ class RateLimitFeedbackTest extends AppTest {
         answerFirst(aResponse().withStatus(429));
         Instant before = Instant.now();
 
-        assertThatThrownBy(() -> client.getContact(workspaces.resolve("w-429-bare"), "c-1"))
+        assertThatThrownBy(() -> client.getContact(installed("w-429-bare"), "c-1"))
                 .isInstanceOfSatisfying(IntercomException.RateLimited.class,
                         e -> assertThat(e.resetAt()).isBetween(before.plusSeconds(10), Instant.now().plusSeconds(10)));
         assertThat(status("w-429-bare").pausedUntil()).isAfterOrEqualTo(before.plusSeconds(10));
@@ -139,7 +139,7 @@ class RateLimitFeedbackTest extends AppTest {
         long reset = secondsFromNow(2);
         answerFirst(okJson(CONTACT).withHeader("X-RateLimit-Limit", "1666").withHeader("X-RateLimit-Remaining", "0")
                 .withHeader("X-RateLimit-Reset", Long.toString(reset)));
-        Workspace workspace = workspaces.resolve("w-remaining");
+        Workspace workspace = installed("w-remaining");
 
         client.getContact(workspace, "c-1");
         assertThat(status("w-remaining").lastRemaining()).isZero();
@@ -154,7 +154,7 @@ class RateLimitFeedbackTest extends AppTest {
     void windowBudgetIsTheConfiguredShareOfTheMinuteBudget() {
         intercom.stubFor(get("/contacts/c-1").willReturn(okJson(CONTACT)));
 
-        client.getContact(workspaces.resolve("w-budget"), "c-1");
+        client.getContact(installed("w-budget"), "c-1");
 
         // 10,000 calls a minute, 80 % of them, in six 10-second windows.
         assertThat(status("w-budget").windowBudget()).isEqualTo(1333);

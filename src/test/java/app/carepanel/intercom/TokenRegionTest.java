@@ -52,10 +52,10 @@ class TokenRegionTest extends AppTest {
                 {"type": "contact", "id": "c-eu", "role": "user", "email": "x@example.com"}
                 """)));
 
-        AccessTokenOwner.Owner owner = tokenOwner.owner();
+        app.carepanel.workspace.TokenWorkspaceFinder.Located owner = tokenOwner.owner();
         IntercomClient.ContactLookup lookup = client.getContact(workspaces.resolve(owner.workspaceId()), "c-eu");
 
-        assertThat(owner).isEqualTo(new AccessTokenOwner.Owner("eu-space", Region.EU));
+        assertThat(owner).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("eu-space", Region.EU));
         assertThat(lookup).isInstanceOf(IntercomClient.ContactLookup.Found.class);
         intercom.verify(1, getRequestedFor(urlEqualTo("/us/me")));
         intercom.verify(1, getRequestedFor(urlEqualTo("/eu/me")));

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.TestInfo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import app.carepanel.base.Digests;
+import app.carepanel.workspace.Workspace;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * What every test of the running app starts from: the platform and Intercom stubs with nothing stubbed and nothing
- * recorded, a database without rows, closed circuit breakers, empty caches, and a workspace of the test's own, so
- * that no other test's late work, limits or refusals reach it. A test stubs what it needs in its own
+ * recorded, a database without rows, closed circuit breakers, empty caches, and a workspace of the test's own,
+ * installed, so that no other test's late work, limits or refusals reach it. A test stubs what it needs in its own
  * {@code @BeforeEach}, which runs after this one.
  */
 @QuarkusTestResource(PlatformStub.class)
@@ -46,5 +47,22 @@ public abstract class AppTest {
             intercom.resetAll();
         }
         reset.all();
+        if (installsWorkspace()) {
+            reset.install(workspace);
+            reset.install(CanvasPayloads.WORKSPACE);
+        }
+    }
+
+    /** The workspace, installed with {@link IntercomStub#TOKEN} in the US region, as calls to Intercom see it. */
+    protected Workspace installed(String workspaceId) {
+        return reset.install(workspaceId);
+    }
+
+    /**
+     * Whether the test's workspace starts installed (with {@link IntercomStub#TOKEN}), as most tests need; a test
+     * of what an uninstalled workspace gets says no.
+     */
+    protected boolean installsWorkspace() {
+        return true;
     }
 }

@@ -3,7 +3,12 @@ package app.carepanel.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import app.carepanel.audit.AccessRecord;
+import app.carepanel.install.InstallState;
 import app.carepanel.profile.ProfileSnapshot;
+import app.carepanel.workspace.Region;
+import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
 import app.carepanel.changes.ChangePollState;
 import app.carepanel.sync.PendingTagRemoval;
 import app.carepanel.sync.SyncJob;
@@ -18,10 +23,12 @@ public class TestReset {
 
     private final Cache profiles;
     private final CircuitBreakerMaintenance breakers;
+    private final Workspaces workspaces;
 
-    TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers) {
+    TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces) {
         this.profiles = profiles;
         this.breakers = breakers;
+        this.workspaces = workspaces;
     }
 
     @Transactional
@@ -33,6 +40,14 @@ public class TestReset {
         PendingTagRemoval.deleteAll();
         WebhookDelivery.deleteAll();
         ChangePollState.deleteAll();
+        AccessRecord.deleteAll();
+        InstallState.deleteAll();
+    }
+
+    /** The workspace has installed the app, with the Intercom stub's token, in the US region. */
+    public Workspace install(String workspaceId) {
+        workspaces.install(workspaceId, Region.US, IntercomStub.TOKEN, "test-admin");
+        return workspaces.resolve(workspaceId);
     }
 
     /** Closes every circuit breaker (another test's platform failures must not refuse this one's calls). */

@@ -50,6 +50,7 @@ class TwoClaimersTest extends AppTest {
 
     @BeforeEach
     void blankState() {
+        installed(WORKSPACE);
         IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);
         IntercomFixtures.writesSucceed(intercom);
         for (int i = 0; i < JOBS; i++) {

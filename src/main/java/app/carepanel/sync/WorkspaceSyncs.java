@@ -1,0 +1,56 @@
+package app.carepanel.sync;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The sync of a whole workspace as its installation changes: its waiting jobs run at once when it installs, and
+ * everything the sync holds about its contacts goes when it uninstalls.
+ */
+@ApplicationScoped
+public class WorkspaceSyncs {
+
+    private final SyncJobs jobs;
+    private final Cache results;
+    private final Cache attributes;
+    private final Event<SyncQueue.JobQueued> queued;
+    private final Clock clock;
+
+    WorkspaceSyncs(SyncJobs jobs, @CacheName("sync-results") Cache results,
+            @CacheName("workspace-attributes") Cache attributes, Event<SyncQueue.JobQueued> queued, Clock clock) {
+        this.jobs = jobs;
+        this.results = results;
+        this.attributes = attributes;
+        this.queued = queued;
+        this.clock = clock;
+    }
+
+    /** The workspace has a token now: jobs that waited for one are due, and the workers are told. */
+    public void wake(String workspaceId) {
+        int woken = QuarkusTransaction.requiringNew().call(() -> jobs.wakeWorkspace(workspaceId, clock.instant()));
+        if (woken > 0) {
+            queued.fire(new SyncQueue.JobQueued());
+        }
+    }
+
+    /**
+     * Drops the workspace's jobs (pending ones included) and tag removals, with the emails and write fingerprints
+     * they hold, in the caller's transaction; the count of jobs dropped.
+     */
+    public long forget(String workspaceId) {
+        long dropped = QuarkusTransaction.joiningExisting().call(() -> {
+            PendingTagRemoval.delete("workspaceId", workspaceId);
+            return jobs.deleteOfWorkspace(workspaceId);
+        });
+        // Results and attribute checks are short-lived and keyed by workspace; all of them go rather than a scan.
+        results.invalidateAll().await().indefinitely();
+        attributes.invalidate(workspaceId).await().indefinitely();
+        return dropped;
+    }
+}

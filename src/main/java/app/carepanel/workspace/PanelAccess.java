@@ -1,0 +1,46 @@
+package app.carepanel.workspace;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one place that decides whether a teammate sees client data: the workspace must be served (installed, or the
+ * configured token's, and allowed), and the teammate must be in one of {@code SIDEBAR_ALLOWED_TEAMS} (every
+ * teammate when that is empty). A signature proves only that Intercom sent the request for this app; this decides
+ * whether the workspace and the person should see health data. The console will make the teams a per-workspace
+ * setting here.
+ */
+@ApplicationScoped
+public class PanelAccess {
+
+    /** What the teammate may see. */
+    public enum Decision {
+        ALLOWED, NOT_INSTALLED, NOT_IN_ALLOWED_TEAM
+    }
+
+    private final Workspaces workspaces;
+    private final Set<String> allowedTeams;
+
+    PanelAccess(Workspaces workspaces, @ConfigProperty(name = "sidebar.allowed-teams") Optional<List<String>> teams) {
+        this.workspaces = workspaces;
+        this.allowedTeams = teams.orElse(List.of()).stream().map(String::trim).filter(team -> !team.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Decision decide(String workspaceId, Collection<String> teamIds) {
+        if (!workspaces.isServed(workspaceId)) {
+            return Decision.NOT_INSTALLED;
+        }
+        if (!allowedTeams.isEmpty() && (teamIds == null || teamIds.stream().noneMatch(allowedTeams::contains))) {
+            return Decision.NOT_IN_ALLOWED_TEAM;
+        }
+        return Decision.ALLOWED;
+    }
+}
