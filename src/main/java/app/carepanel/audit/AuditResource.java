@@ -40,8 +40,9 @@ public class AuditResource {
 
     static final int PAGE = 1000;
     static final String CSV = "text/csv; charset=utf-8";
+    /** Quotes a field only when it needs it (a comma, a quote, a line break), as RFC 4180 allows. */
     private static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
     private static final CsvSchema SCHEMA = CsvSchema.builder()
             .addColumn("time").addColumn("workspace_id").addColumn("admin_id").addColumn("contact_id")

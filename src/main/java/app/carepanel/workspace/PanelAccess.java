@@ -2,13 +2,10 @@ package app.carepanel.workspace;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place that decides whether a teammate sees client data: the workspace must be served (installed, or the
@@ -28,9 +25,9 @@ public class PanelAccess {
     private final Workspaces workspaces;
     private final Set<String> allowedTeams;
 
-    PanelAccess(Workspaces workspaces, @ConfigProperty(name = "sidebar.allowed-teams") Optional<List<String>> teams) {
+    PanelAccess(Workspaces workspaces, AccessConfig config) {
         this.workspaces = workspaces;
-        this.allowedTeams = teams.orElse(List.of()).stream().map(String::trim).filter(team -> !team.isEmpty())
+        this.allowedTeams = config.allowedTeams().orElse(List.of()).stream().map(String::trim).filter(team -> !team.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -24,6 +24,7 @@ import app.carepanel.support.AppTest;
 import app.carepanel.support.CanvasPayloads;
 import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
+import app.carepanel.support.OAuthDance;
 import app.carepanel.support.PlatformFixtures;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
@@ -80,6 +81,10 @@ class DataAtRestTest extends AppTest {
 
     @Test
     void keepsNoClientDataOrTokenReadableInTheDatabaseFiles() throws IOException {
+        String oauthToken = "oauth-token-of-an-installed-workspace";
+        OAuthDance.exchanges(intercom, "code-at-rest", oauthToken);
+        OAuthDance.owns(intercom, oauthToken, "ws-oauth-at-rest", "US", true);
+        assertThat(OAuthDance.install("code-at-rest").header("Location")).endsWith("install_success=true");
         Signed.canvas(CanvasPayloads.initialize("c-sami", "sami@example.com")).post("/canvas/initialize")
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -90,7 +95,7 @@ class DataAtRestTest extends AppTest {
         byte[] files = databaseFiles();
         assertThat(files.length).as("the database files").isGreaterThan(0);
         for (String secret : List.of("sami@example.com", "Ruhsuf", "+14165550123", "(416) 555-0123",
-                "Sarah Johnson", "Ruh Care", "SuperBill", "Jane Smith", IntercomStub.TOKEN, PlatformStub.TOKEN)) {
+                "Sarah Johnson", "Ruh Care", "SuperBill", "Jane Smith", IntercomStub.TOKEN, PlatformStub.TOKEN, oauthToken)) {
             assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_8))).as("'%s' in UTF-8", secret).isFalse();
             assertThat(contains(files, secret.getBytes(StandardCharsets.UTF_16BE))).as("'%s' in UTF-16", secret).isFalse();
         }

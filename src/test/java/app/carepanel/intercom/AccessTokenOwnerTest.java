@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Region;
+import app.carepanel.workspace.TokenWorkspaceFinder;
 import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,8 +38,8 @@ class AccessTokenOwnerTest extends AppTest {
                  "app": {"type": "app", "id_code": "abc123xy", "name": "Practice", "region": "EU"}}
                 """)));
 
-        assertThat(tokenOwner.owner()).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("abc123xy", Region.EU));
-        assertThat(tokenOwner.owner()).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("abc123xy", Region.EU));
+        assertThat(tokenOwner.owner()).isEqualTo(new TokenWorkspaceFinder.Located("abc123xy", Region.EU));
+        assertThat(tokenOwner.owner()).isEqualTo(new TokenWorkspaceFinder.Located("abc123xy", Region.EU));
 
         intercom.verify(1, getRequestedFor(urlEqualTo("/me"))
                 .withHeader("Authorization", equalTo("Bearer " + IntercomStub.TOKEN))

@@ -13,6 +13,7 @@ import app.carepanel.support.IntercomStub;
 import app.carepanel.support.NoSyncWorkers;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.workspace.Region;
+import app.carepanel.workspace.TokenWorkspaceFinder;
 import app.carepanel.workspace.Workspaces;
 import app.carepanel.support.AppTest;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,10 +53,10 @@ class TokenRegionTest extends AppTest {
                 {"type": "contact", "id": "c-eu", "role": "user", "email": "x@example.com"}
                 """)));
 
-        app.carepanel.workspace.TokenWorkspaceFinder.Located owner = tokenOwner.owner();
+        TokenWorkspaceFinder.Located owner = tokenOwner.owner();
         IntercomClient.ContactLookup lookup = client.getContact(workspaces.resolve(owner.workspaceId()), "c-eu");
 
-        assertThat(owner).isEqualTo(new app.carepanel.workspace.TokenWorkspaceFinder.Located("eu-space", Region.EU));
+        assertThat(owner).isEqualTo(new TokenWorkspaceFinder.Located("eu-space", Region.EU));
         assertThat(lookup).isInstanceOf(IntercomClient.ContactLookup.Found.class);
         intercom.verify(1, getRequestedFor(urlEqualTo("/us/me")));
         intercom.verify(1, getRequestedFor(urlEqualTo("/eu/me")));

@@ -20,6 +20,9 @@ public class IntercomStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN = "test-intercom-token";
     public static final long READ_TIMEOUT_MILLIS = 1000;
+    public static final String TOKEN_PATH = "/auth/eagle/token";
+    public static final String CLIENT_ID = "test-client-id";
+    public static final String APP_BASE_URL = "https://care-panel.test";
     /** Init argument: Intercom's limit in requests per minute; without it the stub does not limit. */
     public static final String RATE_LIMIT_PER_MINUTE = "rate-limit-per-minute";
     /**
@@ -49,6 +52,10 @@ public class IntercomStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         Map<String, String> config = new HashMap<>(Map.of("intercom.access-token", TOKEN,
                 "intercom.read-timeout", "PT" + READ_TIMEOUT_MILLIS / 1000 + "S"));
+        // Intercom's OAuth: the code exchange goes to the stub; the admin's browser pages are only URLs in tests.
+        config.put("intercom.token-url", server.baseUrl() + TOKEN_PATH);
+        config.put("intercom.client-id", CLIENT_ID);
+        config.put("app.base-url", APP_BASE_URL);
         if (regional) {
             config.put("intercom.api-url", "");
             for (String region : new String[] { "us", "eu", "au" }) {
