@@ -1,5 +1,8 @@
 package app.carepanel.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -10,6 +13,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * existing, and every write accepted.
  */
 public final class PackagedAppStubs {
+
+    /** The {@code INTERCOM_ACCESS_TOKEN} the packaged app is given. */
+    public static final String TOKEN = "it-token";
 
     public final WireMockServer platform = new WireMockServer(options().dynamicPort());
     public final WireMockServer intercom = new WireMockServer(options().dynamicPort());
@@ -28,6 +34,14 @@ public final class PackagedAppStubs {
         IntercomFixtures.attributesExist(stubs.intercom, IntercomFixtures.ALL_ATTRIBUTES);
         IntercomFixtures.writesSucceed(stubs.intercom);
         return stubs;
+    }
+
+    /** {@code GET /me} says that {@code INTERCOM_ACCESS_TOKEN} ({@value #TOKEN}) belongs to this workspace. */
+    public PackagedAppStubs tokenOwnedBy(String workspaceId) {
+        intercom.stubFor(get("/me").withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson(
+                "{\"type\": \"admin\", \"id\": \"1\", \"app\": {\"type\": \"app\", \"id_code\": \""
+                        + workspaceId + "\", \"region\": \"US\"}}")));
+        return this;
     }
 
     public void stop() {

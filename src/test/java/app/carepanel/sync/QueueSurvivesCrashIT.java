@@ -34,7 +34,7 @@ class QueueSurvivesCrashIT {
     @BeforeEach
     void stubs() {
         PackagedApp.emptyTheSharedQueue();
-        stubs = PackagedAppStubs.withContacts("crash", 3);
+        stubs = PackagedAppStubs.withContacts("crash", 3).tokenOwnedBy("ws-crash");
         platform = stubs.platform;
         intercom = stubs.intercom;
     }
@@ -46,7 +46,7 @@ class QueueSurvivesCrashIT {
 
     private Map<String, String> environment(int workers) {
         return Map.of("INTERCOM_CLIENT_SECRET", Signed.SECRET,
-                "INTERCOM_ACCESS_TOKEN", "it-token",
+                "INTERCOM_ACCESS_TOKEN", PackagedAppStubs.TOKEN,
                 "INTERCOM_API_URL", intercom.baseUrl(),
                 "PLATFORM_API_URL", platform.baseUrl(),
                 "SYNC_WORKERS", String.valueOf(workers),

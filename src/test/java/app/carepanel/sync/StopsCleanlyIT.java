@@ -41,7 +41,7 @@ class StopsCleanlyIT {
     @BeforeEach
     void stubs() {
         PackagedApp.emptyTheSharedQueue();
-        stubs = PackagedAppStubs.withContacts("stop", CONTACTS);
+        stubs = PackagedAppStubs.withContacts("stop", CONTACTS).tokenOwnedBy("ws-stop");
         platform = stubs.platform;
         intercom = stubs.intercom;
     }
@@ -53,7 +53,7 @@ class StopsCleanlyIT {
 
     private Map<String, String> environment(String perMinute) {
         Map<String, String> env = new HashMap<>(Map.of("INTERCOM_CLIENT_SECRET", Signed.SECRET,
-                "INTERCOM_ACCESS_TOKEN", "it-token",
+                "INTERCOM_ACCESS_TOKEN", PackagedAppStubs.TOKEN,
                 "INTERCOM_API_URL", intercom.baseUrl(),
                 "PLATFORM_API_URL", platform.baseUrl(),
                 "SYNC_API_TOKEN", "it-sync-token",

@@ -53,7 +53,7 @@ class StopsDuringCallIT {
         String name = "slow" + Math.floorMod(test.getTestMethod().orElseThrow().getName().hashCode(), 100_000);
         contact = name + "-1";
         workspace = "ws-" + name;
-        stubs = PackagedAppStubs.withContacts(name, 1);
+        stubs = PackagedAppStubs.withContacts(name, 1).tokenOwnedBy(workspace);
         platform = stubs.platform;
         intercom = stubs.intercom;
     }
@@ -94,7 +94,7 @@ class StopsDuringCallIT {
     private String stopWhileInFlight(Callable<Boolean> inFlight) throws Exception {
         Path db = Files.createTempDirectory("care-panel-stop-call-it").resolve("db");
         Map<String, String> env = new HashMap<>(Map.of("INTERCOM_CLIENT_SECRET", Signed.SECRET,
-                "INTERCOM_ACCESS_TOKEN", "it-token",
+                "INTERCOM_ACCESS_TOKEN", PackagedAppStubs.TOKEN,
                 "INTERCOM_API_URL", intercom.baseUrl(),
                 "PLATFORM_API_URL", platform.baseUrl(),
                 "SYNC_API_TOKEN", "it-sync-token",
