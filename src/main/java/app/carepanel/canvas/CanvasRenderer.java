@@ -71,11 +71,17 @@ class CanvasRenderer {
         this.json = json;
     }
 
-    /** The workspace has not installed the app, or is not allowed to see client data: nothing was looked up. */
+    /** The workspace has not installed the app: nothing was looked up. */
     Canvas notInstalled() {
         return notice(Component.Text.muted("Care Panel is not set up for this workspace, so no client data is shown. "
-                + "An admin of this workspace installs it from Intercom's App Store listing, and the person who "
-                + "runs Care Panel allows the workspace."), false);
+                + "An admin of this workspace installs it from Intercom's App Store listing, once the person who "
+                + "runs Care Panel has allowed the workspace."), false);
+    }
+
+    /** The workspace installed the app but is no longer allowed to see client data: nothing was looked up. */
+    Canvas notAllowed() {
+        return notice(Component.Text.muted("This workspace is not allowed to see client data in Care Panel, so none "
+                + "is shown. The person who runs Care Panel decides which workspaces may; ask them."), false);
     }
 
     /** The teammate is in none of the teams allowed to see client data: nothing was looked up. */

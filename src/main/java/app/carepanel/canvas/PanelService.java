@@ -104,6 +104,8 @@ class PanelService {
         switch (access.decide(workspaceId, request.teamIds())) {
             case NOT_INSTALLED:
                 return Answer.of(renderer.notInstalled(), "not installed");
+            case NOT_ALLOWED:
+                return Answer.of(renderer.notAllowed(), "not allowed");
             case NOT_IN_ALLOWED_TEAM:
                 return Answer.of(renderer.noAccess(), "denied");
             case ALLOWED:

@@ -47,9 +47,11 @@ public class InstallResource {
         Optional<String> clientId = intercom.clientId().filter(id -> !id.isBlank());
         Optional<String> base = app.base();
         if (clientId.isEmpty() || base.isEmpty()) {
-            Log.warn("An installation was asked for, but INTERCOM_CLIENT_ID or APP_BASE_URL is not set");
+            String missing = clientId.isEmpty() && base.isEmpty() ? "INTERCOM_CLIENT_ID and APP_BASE_URL"
+                    : clientId.isEmpty() ? "INTERCOM_CLIENT_ID" : "APP_BASE_URL";
+            Log.warnf("An installation was asked for, but %s is not set", missing);
             return page(Response.Status.SERVICE_UNAVAILABLE, "Care Panel cannot be installed yet: the person who runs "
-                    + "it has not finished its set-up (INTERCOM_CLIENT_ID and APP_BASE_URL).", false);
+                    + "it has not finished its set-up (" + missing + " is not set).", false);
         }
         InstallStates.Started started = states.begin();
         String location = withQuery(intercom.oauthUrl().toString(), "client_id=" + encode(clientId.get())
@@ -63,13 +65,16 @@ public class InstallResource {
     @GET
     @Path("/callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
-            @CookieParam(COOKIE) String browserKey) {
+            @QueryParam("error") String error, @CookieParam(COOKIE) String browserKey) {
         InstallStates.Check check = states.consume(state, browserKey);
         if (check != InstallStates.Check.ACCEPTED) {
             Log.infof("An installation callback was refused: %s", check);
             return page(Response.Status.BAD_REQUEST, check.reason, true);
         }
-        Installer.Result result = installer.complete(code);
+        // OAuth's way of saying the admin did not authorize (error=access_denied): nothing to exchange.
+        Installer.Result result = error != null && (code == null || code.isBlank())
+                ? new Installer.Result.Refused("The installation was cancelled in Intercom. Start it again to install.")
+                : installer.complete(code);
         String query = result instanceof Installer.Result.Refused refused
                 ? "install_success=false&error_message=" + encode(refused.reason())
                 : "install_success=true";

@@ -53,6 +53,7 @@ class Installer {
 
     Result complete(String code) {
         if (code == null || code.isBlank()) {
+            Log.info("An installation was refused: the callback carried no code");
             return new Result.Refused("Intercom sent no authorization code. Start the installation again.");
         }
         String token;

@@ -24,6 +24,7 @@ import app.carepanel.web.BadRequest;
 import app.carepanel.web.BearerToken;
 import app.carepanel.web.DependencyUnavailable;
 import app.carepanel.web.IntercomIds;
+import app.carepanel.workspace.Workspaces;
 
 /**
  * For Intercom workflows (a data connector or custom action): "refresh this contact from the platform", and
@@ -37,15 +38,17 @@ public class SyncResource {
     private final SyncWaits waits;
     private final SyncStatus status;
     private final AccessTokenOwner tokenOwner;
+    private final Workspaces workspaces;
     private final SyncConfig config;
     private final Clock clock;
 
-    SyncResource(SyncQueue queue, SyncWaits waits, SyncStatus status, AccessTokenOwner tokenOwner, SyncConfig config,
-            Clock clock) {
+    SyncResource(SyncQueue queue, SyncWaits waits, SyncStatus status, AccessTokenOwner tokenOwner,
+            Workspaces workspaces, SyncConfig config, Clock clock) {
         this.queue = queue;
         this.waits = waits;
         this.status = status;
         this.tokenOwner = tokenOwner;
+        this.workspaces = workspaces;
         this.config = config;
         this.clock = clock;
     }
@@ -66,6 +69,12 @@ public class SyncResource {
         queue.enqueue(SyncRequest.of(workspaceId, contactId, SyncTrigger.API));
         if (!wait) {
             return Response.accepted(Map.of("status", "queued", "contact_id", contactId)).build();
+        }
+        Optional<String> noToken = Optional.ofNullable(workspaces.resolve(workspaceId).whyNoToken());
+        if (noToken.isPresent()) {
+            // Nothing will run until the workspace has a token: say why now rather than after the whole wait.
+            return Response.accepted(Map.of("status", "queued", "contact_id", contactId,
+                    "detail", "waiting: " + noToken.get())).build();
         }
         return waits.await(workspaceId, contactId, asked).map(SyncResource::ended)
                 .orElseGet(() -> Response.accepted(Map.of("status", "queued", "contact_id", contactId,

@@ -4,10 +4,15 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
+import app.carepanel.base.Causes;
+import app.carepanel.workspace.Workspaces;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The sync of a whole workspace as its installation changes: its waiting jobs run at once when it installs, and
@@ -29,6 +34,18 @@ public class WorkspaceSyncs {
         this.attributes = attributes;
         this.queued = queued;
         this.clock = clock;
+    }
+
+    /**
+     * At start, the jobs of every served workspace are due: a setting may have changed since they were put off
+     * for want of a token (a workspace put back on INSTALL_ALLOWED_WORKSPACES, a token configured).
+     */
+    void wakeServedWorkspaces(@Observes StartupEvent started, Workspaces workspaces) {
+        try {
+            workspaces.installed().forEach(this::wake);
+        } catch (RuntimeException e) {
+            Log.warnf("Waiting syncs were not woken at start: %s; they run at their next attempt", Causes.rootName(e));
+        }
     }
 
     /** The workspace has a token now: jobs that waited for one are due, and the workers are told. */

@@ -6,8 +6,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Which workspaces may install the app and see client data ({@code INSTALL_ALLOWED_WORKSPACES}): a list of ids,
@@ -25,6 +30,14 @@ public class AllowedWorkspaces {
     AllowedWorkspaces(@ConfigProperty(name = "install.allowed-workspaces") Optional<List<String>> configured) {
         this.ids = configured.orElse(List.of()).stream().map(String::trim).filter(id -> !id.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Says loudly at start, outside dev mode and tests, that any workspace may install. */
+    void warnWhenAnyWorkspaceMayInstall(@Observes StartupEvent started) {
+        if (anyWorkspace() && LaunchMode.current() == LaunchMode.NORMAL) {
+            Log.warn("INSTALL_ALLOWED_WORKSPACES is *: ANY Intercom workspace that installs this app sees the care "
+                    + "platform's client data. List the practice's workspace ids instead.");
+        }
     }
 
     /** True when the workspace may install the app and have its data shown. */

@@ -19,7 +19,7 @@ public class PanelAccess {
 
     /** What the teammate may see. */
     public enum Decision {
-        ALLOWED, NOT_INSTALLED, NOT_IN_ALLOWED_TEAM
+        ALLOWED, NOT_INSTALLED, NOT_ALLOWED, NOT_IN_ALLOWED_TEAM
     }
 
     private final Workspaces workspaces;
@@ -32,8 +32,10 @@ public class PanelAccess {
     }
 
     public Decision decide(String workspaceId, Collection<String> teamIds) {
-        if (!workspaces.isServed(workspaceId)) {
-            return Decision.NOT_INSTALLED;
+        Workspace workspace = workspaces.resolve(workspaceId);
+        if (workspace.token().isEmpty()) {
+            // Installed but taken off INSTALL_ALLOWED_WORKSPACES is told apart: installing again would not help.
+            return Workspaces.NOT_ALLOWED.equals(workspace.whyNoToken()) ? Decision.NOT_ALLOWED : Decision.NOT_INSTALLED;
         }
         if (!allowedTeams.isEmpty() && (teamIds == null || teamIds.stream().noneMatch(allowedTeams::contains))) {
             return Decision.NOT_IN_ALLOWED_TEAM;

@@ -9,11 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,9 @@ import app.carepanel.support.IntercomFixtures;
 import app.carepanel.support.IntercomStub;
 import app.carepanel.support.PlatformStub;
 import app.carepanel.support.AppTest;
+import app.carepanel.workspace.Region;
+import app.carepanel.workspace.Workspaces;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,6 +48,9 @@ class ScheduledChangePollTest extends AppTest {
         }
     }
 
+    @Inject
+    Workspaces workspaces;
+
     @BeforeEach
     void stubs() {
         intercom.stubFor(get(urlEqualTo("/me")).willReturn(IntercomFixtures.json(200,
@@ -51,6 +61,22 @@ class ScheduledChangePollTest extends AppTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"changes\":[{\"email\":\"drew@example.com\",\"changedAt\":\"" + Instant.now().minusSeconds(60)
                         + "\"}],\"nextCursor\":null}")));
+    }
+
+    @Test
+    void pollsEachInstalledWorkspaceWithItsOwnTokenAndPosition() {
+        workspaces.install(workspace + "-a", Region.US, "token-a", "admin-a");
+        workspaces.install(workspace + "-b", Region.US, "token-b", "admin-b");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String token : new String[] { "token-a", "token-b" }) {
+                intercom.verify(postRequestedFor(urlEqualTo("/contacts/search"))
+                        .withHeader("Authorization", equalTo("Bearer " + token))
+                        .withRequestBody(matchingJsonPath("$.query.value", equalTo("drew@example.com"))));
+            }
+            assertThat(QuarkusTransaction.requiringNew().call(() -> ChangePollState.count("id in ?1",
+                    List.of(workspace + "-a", workspace + "-b")))).isEqualTo(2);
+        });
     }
 
     @Test

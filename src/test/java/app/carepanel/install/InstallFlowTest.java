@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -157,6 +158,17 @@ class InstallFlowTest extends AppTest {
         assertRefusedAtIntercom(callback, "email address is not verified");
         intercom.verify(1, postRequestedFor(urlEqualTo("/auth/uninstall"))
                 .withHeader("Authorization", equalTo("Bearer token-unverified")));
+    }
+
+    @Test
+    void saysSoWhenTheAdminCancelledInIntercom() {
+        OAuthDance.Started started = OAuthDance.begin();
+        Response callback = given().redirects().follow(false).queryParam("error", "access_denied")
+                .queryParam("state", started.state()).cookie("care_panel_install", started.cookie())
+                .get("/install/callback");
+
+        assertRefusedAtIntercom(callback, "cancelled");
+        intercom.verify(0, postRequestedFor(urlEqualTo(IntercomStub.TOKEN_PATH)));
     }
 
     @Test

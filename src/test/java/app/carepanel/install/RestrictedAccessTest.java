@@ -116,9 +116,11 @@ class RestrictedAccessTest extends AppTest {
         // Installed earlier (AppTest), then left off INSTALL_ALLOWED_WORKSPACES.
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
 
-        assertThat(panel(workspace, List.of(5001))).anyMatch(text -> text.contains("not set up for this workspace"));
+        assertThat(panel(workspace, List.of(5001))).anyMatch(text -> text.contains("not allowed to see client data"));
+        assertThat(panel("ws-never-installed", List.of(5001))).anyMatch(text -> text.contains("not set up"));
         platform.verify(0, PlatformFixtures.lookupsOf("sami@example.com"));
-        assertThat(outcomes(workspace)).containsExactly("not installed");
+        assertThat(outcomes(workspace)).containsExactly("not allowed");
+        assertThat(outcomes("ws-never-installed")).containsExactly("not installed");
         assertNothingQueued(workspace);
         assertThat(workspaces.resolve(workspace).whyNoToken()).contains("INSTALL_ALLOWED_WORKSPACES");
     }

@@ -120,5 +120,9 @@ class UninstallTest extends AppTest {
         given().header("Authorization", "Bearer test-sync-token").get("/sync/status").then().statusCode(200)
                 .body("lastFailures.reason", hasItem(containsString("not installed")));
         intercom.verify(0, getRequestedFor(urlEqualTo("/contacts/c-9")));
+        // A caller that would wait is told at once why nothing will run.
+        given().header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", stranger)
+                .queryParam("wait", "true").post("/sync/contacts/c-9").then().statusCode(202)
+                .body("detail", containsString("not installed"));
     }
 }

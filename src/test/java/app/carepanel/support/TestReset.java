@@ -8,6 +8,7 @@ import app.carepanel.install.InstallState;
 import app.carepanel.profile.ProfileSnapshot;
 import app.carepanel.workspace.Region;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.WorkspaceRecord;
 import app.carepanel.workspace.Workspaces;
 import app.carepanel.changes.ChangePollState;
 import app.carepanel.sync.PendingTagRemoval;
@@ -42,6 +43,8 @@ public class TestReset {
         ChangePollState.deleteAll();
         AccessRecord.deleteAll();
         InstallState.deleteAll();
+        // Installations of earlier tests would otherwise be polled and counted as served ever after.
+        WorkspaceRecord.deleteAll();
     }
 
     /** The workspace has installed the app, with the Intercom stub's token, in the US region. */
