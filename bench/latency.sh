@@ -17,11 +17,17 @@ cat > "$work/wiremock/mappings/clients.json" <<'JSON'
      "invoices": [{"id": 1, "status": "unpaid", "amountDue": "150.00"}], "cardOnFile": true,
      "appointments": [{"id": 1, "startsAt": "2025-12-15T19:00:00Z", "status": "occurred"}], "intakeFormsCompleted": true}]}}},
  {"request": {"method": "GET", "urlPath": "/v1/clients", "queryParameters": {"email": {"equalTo": "hangs@example.com"}}},
-  "response": {"status": 200, "fixedDelayMilliseconds": 20000, "jsonBody": {"clients": []}}}
+  "response": {"status": 200, "fixedDelayMilliseconds": 20000, "jsonBody": {"clients": []}}},
+ {"request": {"method": "GET", "urlPath": "/me"},
+  "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+   "jsonBody": {"type": "admin", "id": "1", "app": {"type": "app", "id_code": "bench", "region": "US"}}}}
 ]}
 JSON
 java -jar target/bench/wiremock-standalone-3.13.2.jar --port "$wm_port" --root-dir "$work/wiremock" --disable-banner >/dev/null 2>&1 &
+# The bench workspace is the access token's (GET /me above), so it counts as installed: every panel answer goes
+# through the access check and writes its audit row, as in production.
 QUARKUS_HTTP_PORT=$app_port INTERCOM_CLIENT_SECRET=$secret PLATFORM_API_URL="http://127.0.0.1:$wm_port" SYNC_WORKERS=0 \
+  INTERCOM_ACCESS_TOKEN=bench-token INTERCOM_API_URL="http://127.0.0.1:$wm_port" \
   DATA_ENCRYPTION_KEY=$(openssl rand -base64 32) \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$work/db" java -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && break; sleep 0.5; done

@@ -49,6 +49,7 @@ class LogPrivacyTest extends AppTest {
         platform.resetAll();
         intercom.resetAll();
         reset.all();
+        reset.install(CanvasPayloads.WORKSPACE);
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
         PlatformFixtures.answer(platform, "nobody@example.com");
         platform.stubFor(PlatformFixtures.lookupOf("broken@example.com").willReturn(PlatformFixtures.json("{\"clients\": [{")));

@@ -111,6 +111,7 @@ class SyncThroughputBenchmark {
     void pushesQueuedContactsThroughTheRateLimit() {
         int contacts = Integer.getInteger("benchmark.contacts", 2000);
         reset.all();
+        reset.install(WORKSPACE);
         stubs();
 
         // Phase 1: every contact queued once, then a burst of duplicate triggers for some still waiting.

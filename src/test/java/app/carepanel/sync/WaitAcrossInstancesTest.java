@@ -46,6 +46,7 @@ class WaitAcrossInstancesTest extends AppTest {
     @Test
     void answersTheStatusWithoutAnOlderRememberedWrite() throws Exception {
         reset.all();
+        reset.install("ws-wait");
         results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value"), Optional.empty(), Optional.empty()));
 
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(() -> given()
