@@ -152,13 +152,18 @@ class IntercomCalls {
     }
 
     private IntercomRestClient restClient(URI host) {
-        return clients.computeIfAbsent(host, uri -> QuarkusRestClientBuilder.newBuilder()
+        return clients.computeIfAbsent(host, uri -> restClient(uri, config, IntercomRestClient.class));
+    }
+
+    /** A REST client of Intercom's at {@code uri}, with the configured timeouts; callers read each status themselves. */
+    static <T> T restClient(URI uri, IntercomConfig config, Class<T> type) {
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(uri)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // Statuses are read from the Response here; the default mapper would turn each 4xx/5xx into an exception.
+                // Statuses are read from the Response; the default mapper would turn each 4xx/5xx into an exception.
                 .disableDefaultMapper(true)
-                .build(IntercomRestClient.class));
+                .build(type);
     }
 
     @PreDestroy

@@ -1,7 +1,6 @@
 package app.carepanel.intercom;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import app.carepanel.base.Causes;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * Exchanges the code of an installation for the workspace's token ({@code POST INTERCOM_TOKEN_URL} with
@@ -28,12 +26,7 @@ public class OAuthTokens {
 
     OAuthTokens(IntercomConfig config) {
         this.config = config;
-        this.client = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.tokenUrl())
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .build(OAuthRestClient.class);
+        this.client = IntercomCalls.restClient(config.tokenUrl(), config, OAuthRestClient.class);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -59,14 +59,21 @@ public class Workspaces {
 
     /** Everything a call to Intercom for the workspace needs: region, host, token (or why there is none). */
     public Workspace resolve(String workspaceId) {
-        WorkspaceRecord record = record(workspaceId);
+        return resolve(workspaceId, record(workspaceId));
+    }
+
+    private Workspace resolve(String workspaceId, WorkspaceRecord record) {
+        boolean installed = record != null && record.tokenSealed != null;
+        // Only a workspace without its own token may be the configured token's; asked once, here.
+        Optional<TokenWorkspaceFinder.Located> owner = installed ? Optional.empty()
+                : configuredTokenOwner(workspaceId, record);
         Region region = Optional.ofNullable(regions.get(workspaceId))
                 .or(() -> Optional.ofNullable(record).flatMap(r -> Region.parse(r.region)))
-                .or(() -> configuredTokenOwner(workspaceId, record).map(TokenWorkspaceFinder.Located::region))
+                .or(() -> owner.map(TokenWorkspaceFinder.Located::region))
                 .orElse(Region.US);
         Optional<String> token = Optional.empty();
         String why = NOT_INSTALLED;
-        if (record != null && record.tokenSealed != null) {
+        if (installed) {
             why = allowed.permits(workspaceId) ? null : NOT_ALLOWED;
             if (why == null) {
                 try {
@@ -75,7 +82,7 @@ public class Workspaces {
                     why = UNREADABLE;
                 }
             }
-        } else if (configuredTokenOwner(workspaceId, record).isPresent()) {
+        } else if (owner.isPresent()) {
             token = configuredToken();
             why = null;
         }
@@ -87,12 +94,11 @@ public class Workspaces {
         return resolve(workspaceId).token().isPresent();
     }
 
-    /** Every workspace with an installation or the configured token, whether or not it is still allowed. */
+    /** Every served workspace: installed and still allowed, or the configured token's own. */
     public List<String> installed() {
-        List<String> ids = QuarkusTransaction.joiningExisting().call(() -> WorkspaceRecord
-                .<WorkspaceRecord>find("tokenSealed is not null or configuredTokenDigest is not null").list()
-                .stream().map(r -> r.id).toList());
-        return ids.stream().filter(this::isServed).toList();
+        List<WorkspaceRecord> records = QuarkusTransaction.joiningExisting().call(() -> WorkspaceRecord
+                .<WorkspaceRecord>find("tokenSealed is not null or configuredTokenDigest is not null").list());
+        return records.stream().filter(r -> resolve(r.id, r).token().isPresent()).map(r -> r.id).toList();
     }
 
     /**
