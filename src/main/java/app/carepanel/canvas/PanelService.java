@@ -3,6 +3,8 @@ package app.carepanel.canvas;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +19,7 @@ import app.carepanel.profile.ProfileService;
 import app.carepanel.sync.ContactViewed;
 import app.carepanel.workspace.PanelAccess;
 import app.carepanel.workspace.Workspaces;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
@@ -35,9 +38,11 @@ class PanelService {
     private final AccessAudit audit;
     private final Event<ContactViewed> viewed;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     PanelService(PanelAccess access, EmailScreen emails, ProfileService profiles, CanvasRenderer renderer,
-            Workspaces workspaces, AccessAudit audit, Event<ContactViewed> viewed, Clock clock) {
+            Workspaces workspaces, AccessAudit audit, Event<ContactViewed> viewed, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.access = access;
         this.emails = emails;
         this.profiles = profiles;
@@ -93,8 +98,11 @@ class PanelService {
                     contactId, workspaceId, e.getClass().getSimpleName());
             answer = Answer.of(renderer.failed(), "failed (audit)");
         }
+        long took = System.nanoTime() - started;
+        metrics.timer("care_panel.canvas.answers", "outcome", answer.outcome().replace(' ', '_'), "action",
+                action.name().toLowerCase(Locale.ROOT)).record(took, TimeUnit.NANOSECONDS);
         Log.infof("Panel for contact %s in workspace %s: %s (%s) in %d ms", contactId, workspaceId, answer.outcome(),
-                action.word(), (System.nanoTime() - started) / 1_000_000);
+                action.word(), took / 1_000_000);
         return answer.canvas();
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import app.carepanel.base.Causes;
 import app.carepanel.base.PathSegments;
 import app.carepanel.workspace.Workspaces;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -40,13 +41,15 @@ class IntercomCalls {
     private final RateLimiter rateLimiter;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final Map<URI, IntercomRestClient> clients = new ConcurrentHashMap<>();
 
-    IntercomCalls(IntercomConfig config, RateLimiter rateLimiter, Workspaces workspaces, Clock clock) {
+    IntercomCalls(IntercomConfig config, RateLimiter rateLimiter, Workspaces workspaces, Clock clock, MeterRegistry metrics) {
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.workspaces = workspaces;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Where a call goes and with which token; {@code workspaceId} is null only while finding it out. */
@@ -71,6 +74,7 @@ class IntercomCalls {
             response = request.apply(restClient(target.host()), "Bearer " + target.token());
         } catch (ProcessingException | IllegalStateException e) {
             // I/O, a timeout, or a client closed under the call as the app stops.
+            count("io");
             throw new IntercomException.Unavailable(what + " failed: " + Causes.rootName(e));
         }
         RateLimitHeaders headers = RateLimitHeaders.of(response);
@@ -78,11 +82,17 @@ class IntercomCalls {
             rateLimiter.observe(target.workspaceId(), headers.limit(), headers.remaining(), headers.reset());
         }
         int status = response.getStatus();
+        count(status == 429 || status == 401 ? String.valueOf(status) : status / 100 + "xx");
         if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL || handled.contains(status)) {
             return response;
         }
         response.close();
         throw failure(target, what, status, headers);
+    }
+
+    /** Intercom's answers by status: 2xx, 401, 429 (rate-limited), other 4xx, 5xx, or io (no answer). */
+    private void count(String status) {
+        metrics.counter("care_panel.intercom.calls", "status", status).increment();
     }
 
     private IntercomException failure(Target target, String what, int status, RateLimitHeaders headers) {

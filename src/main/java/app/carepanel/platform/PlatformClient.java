@@ -13,6 +13,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import app.carepanel.base.Causes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
@@ -26,10 +28,12 @@ public class PlatformClient {
 
     private final PlatformRestClient rest;
     private final RequestsInFlight inFlight;
+    private final MeterRegistry metrics;
 
-    PlatformClient(@RestClient PlatformRestClient rest, RequestsInFlight inFlight) {
+    PlatformClient(@RestClient PlatformRestClient rest, RequestsInFlight inFlight, MeterRegistry metrics) {
         this.rest = rest;
         this.inFlight = inFlight;
+        this.metrics = metrics;
     }
 
     /** Every account whose login email is the given one (case-insensitive on the platform); possibly none. */
@@ -38,25 +42,32 @@ public class PlatformClient {
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             skipOn = PlatformRejected.class)
     public List<Client> findClientsByEmail(String email) {
-        return call("clients lookup", () -> rest.findClientsByEmail(email).clientsOrEmpty());
+        return call("clients lookup", "lookup", () -> rest.findClientsByEmail(email).clientsOrEmpty());
     }
 
     /** One page of the emails whose data changed since {@code since}, oldest first. */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = PlatformUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 2_000)
     public ClientChangesPage listClientChanges(Instant since, String cursor, int limit) {
-        return call("client changes", () -> rest.listClientChanges(since.toString(), cursor, limit));
+        return call("client changes", "changes", () -> rest.listClientChanges(since.toString(), cursor, limit));
     }
 
-    private <T> T call(String what, Supplier<T> request) {
+    /** One HTTP call (each retry is one), timed as {@code care_panel.platform.calls} by operation and outcome. */
+    private <T> T call(String what, String operation, Supplier<T> request) {
         inFlight.started();
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "unavailable";
         try {
-            return request.get();
+            T answer = request.get();
+            outcome = "ok";
+            return answer;
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 429 || status >= 500) {
+                outcome = status == 429 ? "throttled" : "unavailable";
                 throw new PlatformUnavailable(what + " answered HTTP " + status);
             }
+            outcome = "rejected";
             throw new PlatformRejected(what + " answered HTTP " + status);
         } catch (ProcessingException e) {
             throw new PlatformUnavailable(what + " failed: " + Causes.rootName(e));
@@ -65,6 +76,8 @@ public class PlatformClient {
             // while its body is read (a malformed chunk, the connection closed) arrives as Vert.x's
             // HttpClosedException or Netty's DecoderException: a failed call all the same, retried like a 5xx.
             throw new PlatformUnavailable(what + " failed: " + Causes.rootName(e));
+        } finally {
+            sample.stop(metrics.timer("care_panel.platform.calls", "operation", operation, "outcome", outcome));
         }
     }
 }

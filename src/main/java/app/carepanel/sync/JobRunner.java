@@ -32,10 +32,13 @@ class JobRunner {
     private final Workspaces workspaces;
     private final SyncConfig config;
     private final Clock clock;
+    private final SyncMetrics metrics;
     /** When each workspace with a refused token last had one job let through to try the token again. */
     private final Map<String, Instant> lastTokenProbe = new ConcurrentHashMap<>();
 
-    JobRunner(SyncQueue queue, ContactSync sync, SyncResults results, Workspaces workspaces, SyncConfig config, Clock clock) {
+    JobRunner(SyncQueue queue, ContactSync sync, SyncResults results, Workspaces workspaces, SyncConfig config, Clock clock,
+            SyncMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.sync = sync;
         this.results = results;
@@ -64,16 +67,19 @@ class JobRunner {
             workspaces.tokenAccepted(workspaceId);
             results.record(workspaceId, job.contactId, result);
             queue.finish(job, result);
+            metrics.ended(result.outcome());
             Log.infof("Synced contact %s in workspace %s: %s in %d ms", job.contactId, workspaceId, result.outcome(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IntercomException.RateLimited e) {
             queue.postpone(job, e.resetAt(), e.getMessage());
+            metrics.attempt("rate_limited");
         } catch (IntercomException.TokenRefused e) {
             lastTokenProbe.put(workspaceId, clock.instant());
             queue.postpone(job, clock.instant().plus(config.refusedTokenRecheck()), e.getMessage());
         } catch (IntercomException.Rejected e) {
             Log.warnf("Sync of contact %s in workspace %s failed for good: %s", job.contactId, workspaceId, e.getMessage());
             queue.fail(job, e.getMessage());
+            metrics.ended(SyncOutcome.FAILED);
         } catch (IntercomException.Unavailable | PlatformException | FaultToleranceException e) {
             if (stopping.getAsBoolean()) {
                 queue.handBack(job);
@@ -84,6 +90,7 @@ class JobRunner {
                     : e.getMessage();
             Log.infof("Sync of contact %s in workspace %s will be retried: %s", job.contactId, workspaceId, reason);
             queue.retryLater(job, reason);
+            metrics.attempt("retried");
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
                 // A call cut short by the stop is no failure of this contact's: the next instance does it again.
@@ -95,6 +102,7 @@ class JobRunner {
             Log.errorf("Sync of contact %s in workspace %s failed unexpectedly: %s", job.contactId, workspaceId,
                     e.getClass().getName());
             queue.retryLater(job, "unexpected " + Causes.rootName(e));
+            metrics.attempt("retried");
         }
     }
 

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.carepanel.intercom.WebhookNotification;
@@ -28,11 +30,13 @@ public class WebhookResource {
     private final IntercomSigning signing;
     private final WebhookIntake intake;
     private final ObjectMapper json;
+    private final MeterRegistry metrics;
 
-    WebhookResource(IntercomSigning signing, WebhookIntake intake, ObjectMapper json) {
+    WebhookResource(IntercomSigning signing, WebhookIntake intake, ObjectMapper json, MeterRegistry metrics) {
         this.signing = signing;
         this.intake = intake;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Intercom validates the URL with a HEAD request. */
@@ -57,6 +61,9 @@ public class WebhookResource {
         if (notification.id() != null) {
             IntercomIds.require(notification.id(), "the notification id", IntercomIds.MAX_NOTIFICATION_LENGTH);
         }
-        return intake.accept(notification);
+        WebhookIntake.Outcome outcome = intake.accept(notification);
+        // Acknowledged notifications by what became of them (queued, duplicate, ignored); refusals show as 4xx.
+        metrics.counter("care_panel.webhooks.acknowledged", "result", outcome.status()).increment();
+        return outcome;
     }
 }
