@@ -29,7 +29,8 @@ class PackageGraphTest {
     void dependsOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("edge").definedBy("app.carepanel.canvas..", "app.carepanel.webhook..", "app.carepanel.changes..",
-                        "app.carepanel.config..", "app.carepanel.health..", "app.carepanel.install..", "app.carepanel.audit..")
+                        "app.carepanel.config..", "app.carepanel.health..", "app.carepanel.install..", "app.carepanel.audit..",
+                        "app.carepanel.console..")
                 .layer("sync").definedBy("app.carepanel.sync..")
                 .layer("profile").definedBy("app.carepanel.profile..")
                 .layer("clients").definedBy("app.carepanel.intercom..", "app.carepanel.platform..", "app.carepanel.signing..")

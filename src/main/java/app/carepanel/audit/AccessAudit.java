@@ -20,9 +20,9 @@ public class AccessAudit {
 
     /** What the teammate did. */
     public enum Action {
-        VIEW, REFRESH, SHOW_ALL;
+        VIEW, REFRESH, SHOW_ALL, PREVIEW;
 
-        /** As the trail writes it: {@code view}, {@code refresh}, {@code show all}. */
+        /** As the trail writes it: {@code view}, {@code refresh}, {@code show all}, {@code preview} (the console's). */
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }

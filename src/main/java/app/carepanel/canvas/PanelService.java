@@ -54,17 +54,35 @@ class PanelService {
     }
 
     Canvas initialize(CanvasRequest request) {
-        return show(request, PanelView.SUMMARY, AccessAudit.Action.VIEW);
+        return show(request, PanelView.SUMMARY, AccessAudit.Action.VIEW, false);
     }
 
     /** A button on the canvas: Refresh re-fetches and keeps the view; Show all / Show less switch the view. */
     Canvas submit(CanvasRequest request) {
+        return submit(request, false);
+    }
+
+    /**
+     * The console's preview, signed in as an admin of the workspace: the same answer as the Inbox's, initialize
+     * when no button was pressed, else submit. The workspace must be served, but the teammate's teams are not
+     * asked (the console knows none); the audit trail records it as a preview. Without a contact id nothing is
+     * queued for the sync.
+     */
+    Canvas preview(CanvasRequest request) {
+        return request.componentId() == null ? show(request, PanelView.SUMMARY, AccessAudit.Action.PREVIEW, true)
+                : submit(request, true);
+    }
+
+    private Canvas submit(CanvasRequest request, boolean preview) {
         String component = request.componentId() == null ? "" : request.componentId();
+        AccessAudit.Action refresh = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.REFRESH;
+        AccessAudit.Action showAll = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.SHOW_ALL;
+        AccessAudit.Action view = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.VIEW;
         return switch (component) {
             case CanvasRenderer.REFRESH -> show(request, PanelView.fromStored(request.stored(PanelView.STORED_KEY)),
-                    AccessAudit.Action.REFRESH);
-            case CanvasRenderer.SHOW_ALL -> show(request, PanelView.ALL, AccessAudit.Action.SHOW_ALL);
-            default -> show(request, PanelView.SUMMARY, AccessAudit.Action.VIEW);
+                    refresh, preview);
+            case CanvasRenderer.SHOW_ALL -> show(request, PanelView.ALL, showAll, preview);
+            default -> show(request, PanelView.SUMMARY, view, preview);
         };
     }
 
@@ -76,14 +94,15 @@ class PanelService {
         }
     }
 
-    private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action) {
+    private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action, boolean preview) {
         long started = System.nanoTime();
         String workspaceId = request.workspaceId();
         IntercomContact contact = request.subject().orElse(null);
         String contactId = contact == null ? null : contact.id();
         Answer answer;
         try {
-            answer = answer(request, contact, view, action == AccessAudit.Action.REFRESH);
+            boolean refresh = CanvasRenderer.REFRESH.equals(request.componentId());
+            answer = answer(request, contact, view, refresh, preview);
         } catch (RuntimeException e) {
             // The teammate still gets a canvas that says what happened; the cause goes to the log, without data.
             Log.errorf(e, "Panel for contact %s in workspace %s failed", contactId, workspaceId);
@@ -106,10 +125,15 @@ class PanelService {
         return answer.canvas();
     }
 
-    private Answer answer(CanvasRequest request, IntercomContact contact, PanelView view, boolean refresh) {
+    private Answer answer(CanvasRequest request, IntercomContact contact, PanelView view, boolean refresh,
+            boolean preview) {
         String workspaceId = request.workspaceId();
         workspaces.seen(workspaceId, request.workspaceRegion());
-        switch (access.decide(workspaceId, request.teamIds())) {
+        PanelAccess.Decision decision = access.decide(workspaceId, request.teamIds());
+        if (preview && decision == PanelAccess.Decision.NOT_IN_ALLOWED_TEAM) {
+            decision = PanelAccess.Decision.ALLOWED;
+        }
+        switch (decision) {
             case NOT_INSTALLED:
                 return Answer.of(renderer.notInstalled(), "not installed");
             case NOT_ALLOWED:
@@ -131,7 +155,9 @@ class PanelService {
         Instant asked = clock.instant();
         ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
         Canvas canvas = renderer.lookup(found, view);
-        viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), lookup.email(), refresh));
+        if (contact.id() != null) {
+            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), lookup.email(), refresh));
+        }
         return new Answer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
     }
 }

@@ -16,9 +16,9 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
-class DevWorkspace {
+public class DevWorkspace {
 
-    static final String ID = "dev-workspace";
+    public static final String ID = "dev-workspace";
 
     void install(@Observes StartupEvent started, Workspaces workspaces) {
         if (!workspaces.isServed(ID)) {

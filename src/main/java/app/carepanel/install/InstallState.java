@@ -4,12 +4,14 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An installation under way: digests of its OAuth state and of the browser's cookie, and when it expires. */
+/** An installation or a console sign-in under way: digests of its OAuth state and of the browser's cookie, and when it expires. */
 @Entity
 @Table(name = "install_state")
 public class InstallState extends PanacheEntityBase {
@@ -23,4 +25,13 @@ public class InstallState extends PanacheEntityBase {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** What the OAuth flow is for: installing the app, or signing in to the console. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "purpose", nullable = false, length = 16)
+    public Purpose purpose = Purpose.INSTALL;
+
+    public enum Purpose {
+        INSTALL, SIGN_IN
+    }
 }

@@ -54,7 +54,15 @@ class InstallStates {
         }
     }
 
+    /** What a callback's state said: how it checked out and, when accepted, what the flow was for. */
+    record Consumed(Check check, InstallState.Purpose purpose) {
+    }
+
     Started begin() {
+        return begin(InstallState.Purpose.INSTALL);
+    }
+
+    Started begin(InstallState.Purpose purpose) {
         Started started = new Started(randomText(), randomText());
         QuarkusTransaction.requiringNew().run(() -> {
             InstallState.delete("expiresAt < ?1", clock.instant());
@@ -62,30 +70,31 @@ class InstallStates {
             row.stateDigest = Digests.sha256Hex(started.state());
             row.browserDigest = Digests.sha256Hex(started.browserKey());
             row.expiresAt = clock.instant().plus(LIFETIME);
+            row.purpose = purpose;
             row.persist();
         });
         return started;
     }
 
     /** Checks the callback's state against the cookie's key, and uses the state up whatever the answer. */
-    Check consume(String state, String browserKey) {
+    Consumed consume(String state, String browserKey) {
         if (state == null || state.isBlank()) {
-            return Check.MISSING;
+            return new Consumed(Check.MISSING, null);
         }
         if (state.length() > LONGEST_STATE) {
-            return Check.UNKNOWN;
+            return new Consumed(Check.UNKNOWN, null);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             InstallState row = InstallState.findById(Digests.sha256Hex(state));
             // Of two callbacks with one state, only the one whose delete removes the row goes on.
             if (row == null || InstallState.delete("stateDigest", row.stateDigest) != 1) {
-                return Check.UNKNOWN;
+                return new Consumed(Check.UNKNOWN, null);
             }
             if (browserKey == null || browserKey.length() > LONGEST_STATE
                     || !Digests.sha256Hex(browserKey).equals(row.browserDigest)) {
-                return Check.OTHER_BROWSER;
+                return new Consumed(Check.OTHER_BROWSER, row.purpose);
             }
-            return row.expiresAt.isAfter(clock.instant()) ? Check.ACCEPTED : Check.EXPIRED;
+            return new Consumed(row.expiresAt.isAfter(clock.instant()) ? Check.ACCEPTED : Check.EXPIRED, row.purpose);
         });
     }
 

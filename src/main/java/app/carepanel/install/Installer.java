@@ -4,12 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.carepanel.intercom.IntercomClient;
 import app.carepanel.intercom.IntercomException;
-import app.carepanel.intercom.OAuthTokens;
-import app.carepanel.intercom.TokenOwner;
-import app.carepanel.intercom.TokenOwners;
 import app.carepanel.sync.WorkspaceSyncs;
-import app.carepanel.web.IntercomIds;
 import app.carepanel.workspace.AllowedWorkspaces;
+import app.carepanel.workspace.Region;
 import app.carepanel.workspace.WorkspaceConfig;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
@@ -23,18 +20,16 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 class Installer {
 
-    private final OAuthTokens oauth;
-    private final TokenOwners owners;
+    private final Grants grants;
     private final IntercomClient intercom;
     private final AllowedWorkspaces allowed;
     private final Workspaces workspaces;
     private final WorkspaceConfig hosts;
     private final WorkspaceSyncs syncs;
 
-    Installer(OAuthTokens oauth, TokenOwners owners, IntercomClient intercom, AllowedWorkspaces allowed,
+    Installer(Grants grants, IntercomClient intercom, AllowedWorkspaces allowed,
             Workspaces workspaces, WorkspaceConfig hosts, WorkspaceSyncs syncs) {
-        this.oauth = oauth;
-        this.owners = owners;
+        this.grants = grants;
         this.intercom = intercom;
         this.allowed = allowed;
         this.workspaces = workspaces;
@@ -52,58 +47,37 @@ class Installer {
     }
 
     Result complete(String code) {
-        if (code == null || code.isBlank()) {
-            Log.info("An installation was refused: the callback carried no code");
-            return new Result.Refused("Intercom sent no authorization code. Start the installation again.");
+        Grants.Grant grant = grants.redeem(code, "installation");
+        if (grant instanceof Grants.Grant.Refused refused) {
+            return new Result.Refused(refused.reason());
         }
-        String token;
-        try {
-            token = oauth.exchange(code);
-        } catch (IntercomException.Rejected e) {
-            Log.infof("An installation was refused: %s", e.getMessage());
-            return new Result.Refused("Intercom did not accept the authorization code; it may have expired. "
-                    + "Start the installation again.");
-        } catch (IntercomException e) {
-            Log.warnf("An installation could not finish: %s", e.getMessage());
-            return new Result.Refused("Intercom could not be reached to finish the installation. Try again in a few minutes.");
-        }
-        TokenOwners.Found found;
-        try {
-            found = owners.of(token);
-        } catch (IntercomException e) {
-            Log.warnf("An installation could not finish: the new token's owner is not known (%s)", e.getMessage());
-            return new Result.Refused("Intercom could not say which workspace the installation is for. "
-                    + "Try again in a few minutes.");
-        }
-        TokenOwner owner = found.owner();
-        String workspaceId = owner.workspaceId();
-        if (!IntercomIds.isValid(workspaceId, IntercomIds.MAX_LENGTH)) {
-            return new Result.Refused("Intercom answered a workspace id this app cannot use. Contact the person who "
-                    + "runs Care Panel.");
-        }
-        if (!Boolean.TRUE.equals(owner.emailVerified())) {
-            giveBack(found, token);
-            Log.infof("Installation in workspace %s refused: admin %s has no verified email", workspaceId, owner.id());
+        Grants.Grant.Granted granted = (Grants.Grant.Granted) grant;
+        String workspaceId = granted.workspaceId();
+        if (!granted.emailVerified()) {
+            giveBack(granted);
+            Log.infof("Installation in workspace %s refused: admin %s has no verified email", workspaceId,
+                    granted.found().owner().id());
             return new Result.Refused("Your Intercom email address is not verified. Verify it in Intercom, then "
                     + "install Care Panel again.");
         }
         if (!allowed.permits(workspaceId)) {
-            giveBack(found, token);
+            giveBack(granted);
             Log.warnf("Installation in workspace %s refused: not in INSTALL_ALLOWED_WORKSPACES", workspaceId);
             return new Result.Refused("This workspace (" + workspaceId + ") is not allowed to use Care Panel. Ask "
                     + "the person who runs Care Panel to allow it, then install again.");
         }
-        String adminId = IntercomIds.isValid(owner.id(), IntercomIds.MAX_LENGTH) ? owner.id() : null;
-        workspaces.install(workspaceId, found.region(), token, adminId);
+        String adminId = granted.adminId();
+        Region region = granted.found().region();
+        workspaces.install(workspaceId, region, granted.token(), adminId);
         syncs.wake(workspaceId);
-        Log.infof("Workspace %s installed the app (admin %s, region %s)", workspaceId, adminId, found.region().code());
+        Log.infof("Workspace %s installed the app (admin %s, region %s)", workspaceId, adminId, region.code());
         return new Result.Installed(workspaceId);
     }
 
     /** A token the app will not keep is revoked, so that no grant is left behind; failing that is only logged. */
-    private void giveBack(TokenOwners.Found found, String token) {
+    private void giveBack(Grants.Grant.Granted granted) {
         try {
-            intercom.revokeToken(hosts.apiHost(found.region()), token);
+            intercom.revokeToken(hosts.apiHost(granted.found().region()), granted.token());
         } catch (IntercomException e) {
             Log.infof("A refused installation's token could not be revoked: %s", e.getMessage());
         }

@@ -3,8 +3,11 @@ package app.carepanel.install;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.carepanel.changes.ChangePositions;
+import app.carepanel.intercom.IntercomClient;
+import app.carepanel.intercom.IntercomException;
 import app.carepanel.profile.SnapshotStore;
 import app.carepanel.sync.WorkspaceSyncs;
+import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -17,21 +20,55 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * transaction. The access audit trail is kept: it records who saw what, which outlives the installation.
  */
 @ApplicationScoped
-class Uninstaller {
+public class Uninstaller {
 
     private final Workspaces workspaces;
     private final WorkspaceSyncs syncs;
     private final SnapshotStore snapshots;
     private final ChangePositions positions;
     private final Cache profiles;
+    private final AdminSessions sessions;
+    private final IntercomClient intercom;
 
     Uninstaller(Workspaces workspaces, WorkspaceSyncs syncs, SnapshotStore snapshots, ChangePositions positions,
-            @CacheName("client-profiles") Cache profiles) {
+            @CacheName("client-profiles") Cache profiles, AdminSessions sessions, IntercomClient intercom) {
+        this.sessions = sessions;
+        this.intercom = intercom;
         this.workspaces = workspaces;
         this.syncs = syncs;
         this.snapshots = snapshots;
         this.positions = positions;
         this.profiles = profiles;
+    }
+
+    /**
+     * An admin's removal from the console: the token is given back to Intercom ({@code POST /auth/uninstall}, which
+     * removes the app from the workspace there), then everything goes as when Intercom calls the uninstall URL. When
+     * Intercom cannot be reached, nothing is removed and the admin is told to try again; a token Intercom already
+     * refuses is removed here all the same.
+     */
+    public Removal removeAtAdminsRequest(String workspaceId) {
+        if (workspaces.installation(workspaceId).isEmpty()) {
+            return Removal.NOT_INSTALLED;
+        }
+        Workspace workspace = workspaces.resolve(workspaceId);
+        if (workspace.token().isPresent()) {
+            try {
+                intercom.revokeToken(workspace.apiHost(), workspace.token().get());
+            } catch (IntercomException.TokenRefused e) {
+                Log.infof("Workspace %s: Intercom already refuses the token; removing the installation", workspaceId);
+            } catch (IntercomException e) {
+                Log.warnf("Workspace %s: the token could not be revoked (%s); nothing removed", workspaceId,
+                        e.getMessage());
+                return Removal.INTERCOM_UNREACHABLE;
+            }
+        }
+        uninstall(workspaceId);
+        return Removal.REMOVED;
+    }
+
+    public enum Removal {
+        REMOVED, NOT_INSTALLED, INTERCOM_UNREACHABLE
     }
 
     /** True when the workspace had an installation, now removed; false (nothing changed) when it had none. */
@@ -44,6 +81,7 @@ class Uninstaller {
             dropped[0] = syncs.forget(workspaceId);
             dropped[1] = snapshots.deleteWorkspace(workspaceId);
             positions.forget(workspaceId);
+            sessions.endAll(workspaceId);
             return true;
         });
         if (had) {

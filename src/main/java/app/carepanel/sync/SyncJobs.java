@@ -2,6 +2,8 @@ package app.carepanel.sync;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,6 +111,30 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
     /** The latest jobs whose last attempt failed, newest first. */
     List<SyncJob> lastFailures(int count) {
         return find("lastError is not null order by updatedAt desc").page(0, count).list();
+    }
+
+    /** The workspace's jobs by state. */
+    Map<SyncJob.Status, Long> countsByStatus(String workspaceId) {
+        Map<SyncJob.Status, Long> counts = new EnumMap<>(SyncJob.Status.class);
+        entities.createQuery("select j.status, count(j) from SyncJob j where j.workspaceId = ?1 group by j.status",
+                Object[].class).setParameter(1, workspaceId).getResultList()
+                .forEach(row -> counts.put((SyncJob.Status) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    Optional<SyncJob> oldestPending(String workspaceId) {
+        return find("workspaceId = ?1 and status = ?2 order by queuedAt", workspaceId, SyncJob.Status.PENDING)
+                .firstResultOptional();
+    }
+
+    List<SyncJob> lastFailures(String workspaceId, int count) {
+        return find("workspaceId = ?1 and lastError is not null order by updatedAt desc", workspaceId).page(0, count)
+                .list();
+    }
+
+    Optional<Instant> lastWrite(String workspaceId) {
+        return Optional.ofNullable(entities.createQuery("select max(j.writtenAt) from SyncJob j where j.workspaceId = ?1",
+                Instant.class).setParameter(1, workspaceId).getSingleResult());
     }
 
     /** Forgets finished jobs older than {@code before}: a later trigger starts a new row. */

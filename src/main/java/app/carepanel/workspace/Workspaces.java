@@ -1,6 +1,7 @@
 package app.carepanel.workspace;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +118,17 @@ public class Workspaces {
         });
         regions.put(workspaceId, region);
         refusals.accepted(workspaceId);
+    }
+
+    /** Who installed the workspace with OAuth, and when; empty when it has no installation of its own. */
+    public Optional<Installation> installation(String workspaceId) {
+        WorkspaceRecord record = record(workspaceId);
+        return record == null || record.tokenSealed == null ? Optional.empty()
+                : Optional.of(new Installation(record.installedBy, record.installedAt));
+    }
+
+    /** {@code installedBy}: the admin's id, null when Intercom named none this app keeps. */
+    public record Installation(String installedBy, Instant installedAt) {
     }
 
     /** Forgets the workspace's token and installer; true when there was an installation to forget. */

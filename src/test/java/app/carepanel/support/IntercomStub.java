@@ -21,6 +21,8 @@ public class IntercomStub implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN = "test-intercom-token";
     public static final long READ_TIMEOUT_MILLIS = 1000;
     public static final String TOKEN_PATH = "/auth/eagle/token";
+    /** Intercom's authorization page, where a browser test's admin "clicks Authorize". */
+    public static final String AUTHORIZE_PATH = "/oauth";
     public static final String CLIENT_ID = "test-client-id";
     public static final String APP_BASE_URL = "https://care-panel.test";
     /** Init argument: Intercom's limit in requests per minute; without it the stub does not limit. */
@@ -54,6 +56,7 @@ public class IntercomStub implements QuarkusTestResourceLifecycleManager {
                 "intercom.read-timeout", "PT" + READ_TIMEOUT_MILLIS / 1000 + "S"));
         // Intercom's OAuth: the code exchange goes to the stub; the admin's browser pages are only URLs in tests.
         config.put("intercom.token-url", server.baseUrl() + TOKEN_PATH);
+        config.put("intercom.oauth-url", server.baseUrl() + AUTHORIZE_PATH);
         config.put("intercom.client-id", CLIENT_ID);
         config.put("app.base-url", APP_BASE_URL);
         if (regional) {

@@ -48,6 +48,19 @@ public final class OAuthDance {
         return request.get("/install/callback");
     }
 
+    /** {@code GET /admin/sign-in}: the console's sign-in, through the same authorization as installing. */
+    public static Started beginSignIn() {
+        Response response = given().redirects().follow(false).get("/admin/sign-in");
+        Map<String, String> query = query(response.header("Location"));
+        return new Started(response, query.get("state"), response.getCookie("care_panel_install"));
+    }
+
+    /** A whole sign-in for a code, in one browser: the callback's answer (a session cookie when it worked). */
+    public static Response signIn(String code) {
+        Started started = beginSignIn();
+        return callback(code, started.state(), started.cookie());
+    }
+
     /** The whole dance for a code, in one browser. */
     public static Response install(String code) {
         Started started = begin();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.carepanel.audit.AccessRecord;
+import app.carepanel.install.AdminSession;
 import app.carepanel.install.InstallState;
 import app.carepanel.profile.ProfileSnapshot;
 import app.carepanel.workspace.Region;
@@ -43,6 +44,7 @@ public class TestReset {
         ChangePollState.deleteAll();
         AccessRecord.deleteAll();
         InstallState.deleteAll();
+        AdminSession.deleteAll();
         // Installations of earlier tests would otherwise be polled and counted as served ever after.
         WorkspaceRecord.deleteAll();
     }

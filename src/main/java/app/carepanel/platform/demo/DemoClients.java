@@ -16,12 +16,17 @@ import app.carepanel.platform.Client.LinkedAccount;
 import app.carepanel.platform.Client.Organization;
 
 /** Made-up clients for the dev-mode demo platform; appointments are placed around the current time. */
-final class DemoClients {
+public final class DemoClients {
 
     private static final Organization RUH_CARE = new Organization(1L, "Ruh Care Inc", "CAD");
     private static final Organization RUH_CORP = new Organization(2L, "Ruh Corp", "USD");
 
     private DemoClients() {
+    }
+
+    /** Each sample client's login email, once, in the order above (the dev-mode preview offers them). */
+    public static List<String> emails() {
+        return all(Instant.EPOCH).stream().map(Client::email).distinct().toList();
     }
 
     static List<Client> all(Instant now) {

@@ -1,0 +1,18 @@
+package app.carepanel.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The console's pages (templates/ConsolePages), laid out by templates/ConsolePages/layout.html. */
+@CheckedTemplate(basePath = "ConsolePages")
+final class ConsolePages {
+
+    private ConsolePages() {
+    }
+
+    static native TemplateInstance overview(ConsoleView.Header header, ConsoleView.Overview view);
+
+    static native TemplateInstance preview(ConsoleView.Header header, ConsoleView.Preview view);
+
+    static native TemplateInstance message(String title, String text, boolean signInAgain);
+}

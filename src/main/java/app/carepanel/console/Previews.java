@@ -1,0 +1,60 @@
+package app.carepanel.console;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.carepanel.canvas.PanelPreview;
+import app.carepanel.web.IntercomIds;
+
+/**
+ * The preview page's content: the panel for an email (and optional contact id) through the app's own initialize
+ * or submit path, drawn, with the JSON beside it. Input that cannot be a contact gets a sentence, not a panel.
+ */
+@ApplicationScoped
+class Previews {
+
+    /** The longest address that can be an email (RFC 5321). */
+    private static final int LONGEST_EMAIL = 254;
+
+    private final PanelPreview panel;
+    private final ObjectMapper json;
+
+    Previews(PanelPreview panel, ObjectMapper json) {
+        this.panel = panel;
+        this.json = json;
+    }
+
+    /** {@code componentId} null: the first view; {@code samples}: emails offered as one-click choices. */
+    ConsoleView.Preview of(String workspaceId, String adminId, String email, String contactId, String componentId,
+            String storedData, List<String> samples, String action) {
+        String address = email == null ? "" : email.strip();
+        String contact = contactId == null || contactId.isBlank() ? null : contactId.strip();
+        if (address.isEmpty()) {
+            return new ConsoleView.Preview("", contact == null ? "" : contact, samples, null, null, action, null);
+        }
+        if (address.length() > LONGEST_EMAIL) {
+            return new ConsoleView.Preview("", "", samples, null, null, action,
+                    "That is longer than any email address (at most " + LONGEST_EMAIL + " characters).");
+        }
+        if (contact != null && !IntercomIds.isValid(contact, IntercomIds.MAX_LENGTH)) {
+            return new ConsoleView.Preview(address, "", samples, null, null, action,
+                    "The contact id is not an Intercom id: leave it empty, or copy it from the contact's page.");
+        }
+        JsonNode answer = panel.show(workspaceId, adminId, contact, address, componentId, storedData);
+        return new ConsoleView.Preview(address, contact == null ? "" : contact, samples, CanvasDrawing.of(answer),
+                pretty(answer), action, null);
+    }
+
+    private String pretty(JsonNode answer) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            return answer.toString();
+        }
+    }
+}
