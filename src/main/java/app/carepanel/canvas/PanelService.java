@@ -146,7 +146,7 @@ class PanelService {
         if (contact == null) {
             return Answer.of(renderer.noContact(), "no contact");
         }
-        EmailCheck check = emails.check(contact.email(), request.replyToEmails());
+        EmailCheck check = emails.check(workspaceId, contact.email(), request.replyToEmails());
         if (!(check instanceof EmailCheck.Lookup lookup)) {
             return check instanceof EmailCheck.Missing ? Answer.of(renderer.noEmail(), "no email")
                     : check instanceof EmailCheck.Invalid ? Answer.of(renderer.invalidEmail(), "invalid email")

@@ -97,7 +97,7 @@ public class ChangePoll {
     }
 
     private int queueContactsOf(Workspace workspace, String email) {
-        if (!(emails.check(email, List.of()) instanceof EmailCheck.Lookup lookup)) {
+        if (!(emails.check(workspace.id(), email, List.of()) instanceof EmailCheck.Lookup lookup)) {
             return 0;
         }
         List<IntercomContact> contacts;

@@ -13,6 +13,8 @@ import app.carepanel.intercom.AccessTokenOwner;
 import app.carepanel.intercom.IntercomException;
 import app.carepanel.platform.PlatformException;
 import app.carepanel.sync.SyncConfig;
+import app.carepanel.workspace.Setting;
+import app.carepanel.workspace.WorkspaceSettings;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -33,10 +35,12 @@ class ChangePollSchedule {
     private final ChangePositions positions;
     private final AccessTokenOwner tokenOwner;
     private final SyncConfig config;
+    private final WorkspaceSettings settings;
     private final Workspaces workspaces;
 
     ChangePollSchedule(ChangePoll poll, ChangePositions positions, AccessTokenOwner tokenOwner, SyncConfig config,
-            Workspaces workspaces) {
+            Workspaces workspaces, WorkspaceSettings settings) {
+        this.settings = settings;
         this.poll = poll;
         this.positions = positions;
         this.tokenOwner = tokenOwner;
@@ -79,6 +83,10 @@ class ChangePollSchedule {
             return;
         }
         for (String workspaceId : installed) {
+            if (settings.value(workspaceId, Setting.CHANGE_POLL).filter("off"::equals).isPresent()) {
+                Log.debugf("Client changes of workspace %s are not polled: its admin turned the poll off", workspaceId);
+                continue;
+            }
             pollOne(workspaceId, interval);
         }
     }

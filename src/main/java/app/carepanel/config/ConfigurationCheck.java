@@ -1,12 +1,8 @@
 package app.carepanel.config;
 
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -15,7 +11,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import app.carepanel.audit.AuditRetention;
 import app.carepanel.base.Encryption;
@@ -24,6 +19,7 @@ import app.carepanel.intercom.IntercomConfig;
 import app.carepanel.profile.AttributeNames;
 import app.carepanel.profile.AttributesConfig;
 import app.carepanel.profile.SidebarConfig;
+import app.carepanel.profile.WorkspaceFormats;
 import app.carepanel.sync.SyncConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -49,19 +45,12 @@ class ConfigurationCheck {
     static List<String> problems(SidebarConfig sidebar, AttributesConfig attributes, SyncConfig sync,
             IntercomConfig intercom, Config config) {
         List<String> problems = new ArrayList<>();
-        try {
-            ZoneId.of(sidebar.displayZone().trim());
-        } catch (DateTimeException e) {
-            problems.add("SIDEBAR_DISPLAY_ZONE '" + sidebar.displayZone() + "' is not an IANA time zone such as America/Toronto");
-        }
-        String currency = sidebar.defaultCurrency().trim().toUpperCase(Locale.ROOT);
-        if (!Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(currency))) {
-            problems.add("SIDEBAR_DEFAULT_CURRENCY '" + sidebar.defaultCurrency() + "' is not an ISO 4217 currency code");
-        }
-        String region = sidebar.phoneRegion().trim().toUpperCase(Locale.ROOT);
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
-            problems.add("SIDEBAR_PHONE_REGION '" + sidebar.phoneRegion() + "' is not a region phone numbers are known for");
-        }
+        WorkspaceFormats.zoneProblem(sidebar.displayZone())
+                .ifPresent(p -> problems.add("SIDEBAR_DISPLAY_ZONE '" + sidebar.displayZone() + "' " + p));
+        WorkspaceFormats.currencyProblem(sidebar.defaultCurrency())
+                .ifPresent(p -> problems.add("SIDEBAR_DEFAULT_CURRENCY '" + sidebar.defaultCurrency() + "' " + p));
+        WorkspaceFormats.phoneRegionProblem(sidebar.phoneRegion())
+                .ifPresent(p -> problems.add("SIDEBAR_PHONE_REGION '" + sidebar.phoneRegion() + "' " + p));
         if (sidebar.cacheTtl().isNegative()) {
             problems.add("SIDEBAR_CACHE_TTL must not be negative");
         }

@@ -14,5 +14,8 @@ final class ConsolePages {
 
     static native TemplateInstance preview(ConsoleView.Header header, ConsoleView.Preview view);
 
+    static native TemplateInstance settings(ConsoleView.Header header, java.util.List<SettingsForm.Field> fields,
+            String notice);
+
     static native TemplateInstance message(String title, String text, boolean signInAgain);
 }

@@ -8,6 +8,7 @@ import app.carepanel.intercom.IntercomException;
 import app.carepanel.profile.SnapshotStore;
 import app.carepanel.sync.WorkspaceSyncs;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.WorkspaceSettings;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -16,8 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Removes a workspace's installation: its token, its pending syncs, and what the app holds about its clients
- * (snapshots, cached emails and write fingerprints on the sync jobs, the change poll's position), in one
- * transaction. The access audit trail is kept: it records who saw what, which outlives the installation.
+ * (snapshots, cached emails and write fingerprints on the sync jobs, the change poll's position), its console
+ * sessions and settings, in one transaction. The access audit trail is kept: it records who saw what, which outlives the installation.
  */
 @ApplicationScoped
 public class Uninstaller {
@@ -29,9 +30,12 @@ public class Uninstaller {
     private final Cache profiles;
     private final AdminSessions sessions;
     private final IntercomClient intercom;
+    private final WorkspaceSettings settings;
 
     Uninstaller(Workspaces workspaces, WorkspaceSyncs syncs, SnapshotStore snapshots, ChangePositions positions,
-            @CacheName("client-profiles") Cache profiles, AdminSessions sessions, IntercomClient intercom) {
+            @CacheName("client-profiles") Cache profiles, AdminSessions sessions, IntercomClient intercom,
+            WorkspaceSettings settings) {
+        this.settings = settings;
         this.sessions = sessions;
         this.intercom = intercom;
         this.workspaces = workspaces;
@@ -82,6 +86,7 @@ public class Uninstaller {
             dropped[1] = snapshots.deleteWorkspace(workspaceId);
             positions.forget(workspaceId);
             sessions.endAll(workspaceId);
+            settings.forget(workspaceId);
             return true;
         });
         if (had) {

@@ -21,12 +21,12 @@ import app.carepanel.platform.PlatformClient;
 public class ProfileLoader {
 
     private final PlatformClient platform;
-    private final ProfileFormatter formatter;
+    private final WorkspaceFormats formats;
     private final Clock clock;
 
-    ProfileLoader(PlatformClient platform, ProfileFormatter formatter, Clock clock) {
+    ProfileLoader(PlatformClient platform, WorkspaceFormats formats, Clock clock) {
         this.platform = platform;
-        this.formatter = formatter;
+        this.formats = formats;
         this.clock = clock;
     }
 
@@ -34,6 +34,6 @@ public class ProfileLoader {
     @Timeout(2000)
     public CompletionStage<ClientProfile> load(ProfileKey key) {
         return CompletableFuture.completedFuture(
-                formatter.format(platform.findClientsByEmail(key.email()), clock.instant()));
+                formats.formatterOf(key.workspaceId()).format(platform.findClientsByEmail(key.email()), clock.instant()));
     }
 }

@@ -77,7 +77,7 @@ class ContactSync {
             email = found.get().email();
             readEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
         }
-        if (!(emails.check(email, List.of()) instanceof EmailCheck.Lookup lookup)) {
+        if (!(emails.check(workspace.id(), email, List.of()) instanceof EmailCheck.Lookup lookup)) {
             finishTag(workspace, job);
             return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), Optional.empty(), readEmail);
         }

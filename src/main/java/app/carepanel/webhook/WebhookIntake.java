@@ -26,6 +26,8 @@ import app.carepanel.sync.SyncTrigger;
 import app.carepanel.sync.TagRemoval;
 import app.carepanel.web.BadRequest;
 import app.carepanel.web.IntercomIds;
+import app.carepanel.workspace.Setting;
+import app.carepanel.workspace.WorkspaceSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -50,9 +52,11 @@ class WebhookIntake {
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<SyncQueue.JobQueued> queued;
+    private final WorkspaceSettings settings;
 
     WebhookIntake(SyncQueue queue, EmailScreen emails, SyncConfig config, ObjectMapper json, Clock clock,
-            Event<SyncQueue.JobQueued> queued) {
+            Event<SyncQueue.JobQueued> queued, WorkspaceSettings settings) {
+        this.settings = settings;
         this.queue = queue;
         this.emails = emails;
         this.config = config;
@@ -112,7 +116,7 @@ class WebhookIntake {
             if (conversation.id() == null || conversation.id().isBlank()) {
                 return List.of();
             }
-            return syncTag(conversation).map(tagId -> conversationContacts(workspaceId, conversation, SyncTrigger.TAG,
+            return syncTag(workspaceId, conversation).map(tagId -> conversationContacts(workspaceId, conversation, SyncTrigger.TAG,
                     Optional.of(new TagRemoval(IntercomIds.require(conversation.id(), "the conversation id"),
                             IntercomIds.require(tagId, "the tag id"),
                             conversation.taggingAdmin().map(admin -> IntercomIds.require(admin, "the admin id")).orElse(null)))))
@@ -127,7 +131,7 @@ class WebhookIntake {
      */
     private List<SyncRequest> conversationContacts(String workspaceId, IntercomConversation conversation,
             SyncTrigger trigger, Optional<TagRemoval> tag) {
-        if (emails.anyShared(conversation.replyToEmails())) {
+        if (emails.of(workspaceId).anyShared(conversation.replyToEmails())) {
             Log.debugf("Conversation %s replies to a shared address: its contacts are not synced", conversation.id());
             return List.of();
         }
@@ -157,8 +161,9 @@ class WebhookIntake {
     }
 
     /** The id of the configured sync tag among the tags the notification carries, if it is there. */
-    private Optional<String> syncTag(IntercomConversation conversation) {
-        String wanted = config.tag().trim().toLowerCase(Locale.ROOT);
+    /** The conversation's tag that asks for a sync: the workspace's own tag name where its admin set one. */
+    private Optional<String> syncTag(String workspaceId, IntercomConversation conversation) {
+        String wanted = settings.value(workspaceId, Setting.SYNC_TAG).orElse(config.tag()).trim().toLowerCase(Locale.ROOT);
         return conversation.tagsNamed().stream()
                 .filter(tag -> tag.name() != null && wanted.equals(tag.name().trim().toLowerCase(Locale.ROOT)))
                 .map(IntercomConversation.Tag::id)

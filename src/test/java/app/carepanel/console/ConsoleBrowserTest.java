@@ -117,6 +117,27 @@ class ConsoleBrowserTest extends AppTest {
         assertThat(browser.fitsWidth()).as("the preview at 375 px has nothing to scroll sideways").isTrue();
     }
 
+    @Test
+    void adminChangesTheDisplayZoneAndSeesThePanelChangeInThePreview() {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        signIn();
+        browser.driver().get(app + "admin/preview?email=sami@example.com");
+        assertThat(waitFor(By.id("panel")).getText()).containsPattern("Updated .* (EST|EDT)");
+
+        browser.driver().findElement(By.linkText("Settings")).click();
+        WebElement zone = waitFor(By.id("display_zone"));
+        zone.clear();
+        zone.sendKeys("Europe/Paris");
+        browser.driver().findElement(By.xpath("//button[text()='Save settings']")).click();
+        assertThat(waitFor(By.cssSelector("p.notice")).getText()).startsWith("Saved.");
+        browser.screenshot("console-settings");
+
+        browser.driver().findElement(By.linkText("Preview")).click();
+        waitFor(By.id("email")).sendKeys("sami@example.com");
+        browser.driver().findElement(By.xpath("//button[text()='Show the panel']")).click();
+        assertThat(waitFor(By.id("panel")).getText()).containsPattern("Updated .* (CET|CEST)");
+    }
+
     /** The admin goes to the console, is sent to Intercom, authorizes, and comes back signed in. */
     private void signIn() {
         browser.driver().get(app + "admin");

@@ -8,6 +8,8 @@ import app.carepanel.install.AdminSession;
 import app.carepanel.install.InstallState;
 import app.carepanel.profile.ProfileSnapshot;
 import app.carepanel.workspace.Region;
+import app.carepanel.workspace.SettingChange;
+import app.carepanel.workspace.SettingRecord;
 import app.carepanel.workspace.Workspace;
 import app.carepanel.workspace.WorkspaceRecord;
 import app.carepanel.workspace.Workspaces;
@@ -24,10 +26,13 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 public class TestReset {
 
     private final Cache profiles;
+    private final Cache settings;
     private final CircuitBreakerMaintenance breakers;
     private final Workspaces workspaces;
 
-    TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces) {
+    TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
+            @CacheName("workspace-settings") Cache settings) {
+        this.settings = settings;
         this.profiles = profiles;
         this.breakers = breakers;
         this.workspaces = workspaces;
@@ -36,6 +41,7 @@ public class TestReset {
     @Transactional
     public void all() {
         profiles.invalidateAll().await().indefinitely();
+        settings.invalidateAll().await().indefinitely();
         breakers.resetAll();
         ProfileSnapshot.deleteAll();
         SyncJob.deleteAll();
@@ -45,6 +51,8 @@ public class TestReset {
         AccessRecord.deleteAll();
         InstallState.deleteAll();
         AdminSession.deleteAll();
+        SettingRecord.deleteAll();
+        SettingChange.deleteAll();
         // Installations of earlier tests would otherwise be polled and counted as served ever after.
         WorkspaceRecord.deleteAll();
     }
