@@ -12,6 +12,9 @@ final class ConsolePages {
 
     static native TemplateInstance overview(ConsoleView.Header header, ConsoleView.Overview view);
 
+    /** The overview's sync state alone, which the page fetches again every few seconds (htmx). */
+    static native TemplateInstance overview$state(ConsoleView.Header header, ConsoleView.Overview view);
+
     static native TemplateInstance preview(ConsoleView.Header header, ConsoleView.Preview view);
 
     static native TemplateInstance settings(ConsoleView.Header header, java.util.List<SettingsForm.Field> fields,

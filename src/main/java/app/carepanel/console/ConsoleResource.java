@@ -51,13 +51,30 @@ public class ConsoleResource {
         if (session.isEmpty()) {
             return access.toSignIn();
         }
-        String workspaceId = session.get().workspaceId();
+        return ConsoleAccess.ok(ConsolePages.overview(access.header(session.get()),
+                overviewOf(session.get().workspaceId(), notice)).render());
+    }
+
+    /** The sync's state alone, for the page to refresh it in place. */
+    @GET
+    @Path("/sync/state")
+    public Response syncState(@CookieParam(AdminSessions.COOKIE) String cookie) {
+        Optional<AdminSessions.Session> session = access.session(cookie);
+        if (session.isEmpty()) {
+            // htmx follows a plain redirect inside the fragment; this header sends the whole page to sign in.
+            return Response.status(Response.Status.UNAUTHORIZED).header("HX-Redirect", "/admin/sign-in").build();
+        }
+        return ConsoleAccess.ok(ConsolePages.overview$state(access.header(session.get()),
+                overviewOf(session.get().workspaceId(), null)).render());
+    }
+
+    private ConsoleView.Overview overviewOf(String workspaceId, String notice) {
         WorkspaceSyncReport.Report report = sync.of(workspaceId);
         Optional<Workspaces.Installation> installation = workspaces.installation(workspaceId);
         String installed = installation.map(i -> "Installed " + ConsoleView.when(i.installedAt())
                 + (i.installedBy() == null ? "" : " by admin " + i.installedBy()))
                 .orElse("Served with the operator's access token (INTERCOM_ACCESS_TOKEN), not installed with OAuth");
-        ConsoleView.Overview view = new ConsoleView.Overview(installed,
+        return new ConsoleView.Overview(installed,
                 List.of(new ConsoleView.Count("Pending", report.pending()),
                         new ConsoleView.Count("Running", report.running()),
                         new ConsoleView.Count("Failed", report.failed()),
@@ -70,7 +87,6 @@ public class ConsoleResource {
                         + "; " + r.throttledResponses() + " rate-limited answers (429) so far")
                         .orElse("No call to Intercom since the app started"),
                 report.attributeProblems(), installation.isPresent(), notices(notice));
-        return ConsoleAccess.ok(ConsolePages.overview(access.header(session.get()), view).render());
     }
 
     @POST

@@ -80,6 +80,16 @@ class ConsoleBrowserTest extends AppTest {
         assertThat(failure.getText()).contains("failed", "400");
         browser.screenshot("console-sync");
 
+        // The page refreshes its sync state in place: a new failure shows up while the page stays loaded.
+        browser.driver().executeScript("window.stillTheSamePage = true;");
+        intercom.stubFor(get(urlPathEqualTo("/contacts/c-broken-2")).willReturn(IntercomFixtures.json(400,
+                "{\"type\": \"error.list\", \"errors\": [{\"code\": \"parameter_invalid\"}]}")));
+        given().header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", workspace)
+                .post("/sync/contacts/c-broken-2").then().statusCode(202);
+        waitFor(By.xpath("//tr[td[text()='c-broken-2']]"));
+        assertThat(browser.driver().executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+
+        failure = browser.driver().findElement(By.xpath("//tr[td[text()='c-broken']]"));
         failure.findElement(By.xpath(".//button[text()='Retry']")).click();
 
         assertThat(waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("The contact's sync was queued again.");
