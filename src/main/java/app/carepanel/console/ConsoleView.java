@@ -32,10 +32,15 @@ final class ConsoleView {
 
     /**
      * The preview page: the form's values, the sample emails (dev mode), the drawn canvas and its JSON when there is
-     * one, where its forms go ({@code action}), and a problem with the input in words.
+     * one, where its forms go ({@code action}), a problem with the input in words, and, for a contact id, what
+     * Intercom holds of this app's attributes ({@code held}) with a note on when the sync last wrote.
      */
     record Preview(String email, String contactId, List<String> samples, CanvasDrawing canvas, String json,
-            String action, String problem) {
+            String action, String problem, List<CanvasDrawing.Row> held, String heldNote) {
+
+        Preview(String email, String contactId, List<String> samples, String action, String problem) {
+            this(email, contactId, samples, null, null, action, problem, List.of(), null);
+        }
     }
 
     static String when(Instant instant) {

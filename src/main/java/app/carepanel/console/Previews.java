@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.carepanel.canvas.PanelPreview;
+import app.carepanel.sync.IntercomHoldings;
 import app.carepanel.web.IntercomIds;
 
 /**
@@ -22,10 +23,12 @@ class Previews {
     private static final int LONGEST_EMAIL = 254;
 
     private final PanelPreview panel;
+    private final IntercomHoldings holdings;
     private final ObjectMapper json;
 
-    Previews(PanelPreview panel, ObjectMapper json) {
+    Previews(PanelPreview panel, IntercomHoldings holdings, ObjectMapper json) {
         this.panel = panel;
+        this.holdings = holdings;
         this.json = json;
     }
 
@@ -35,19 +38,31 @@ class Previews {
         String address = email == null ? "" : email.strip();
         String contact = contactId == null || contactId.isBlank() ? null : contactId.strip();
         if (address.isEmpty()) {
-            return new ConsoleView.Preview("", contact == null ? "" : contact, samples, null, null, action, null);
+            return new ConsoleView.Preview("", contact == null ? "" : contact, samples, action, null);
         }
         if (address.length() > LONGEST_EMAIL) {
-            return new ConsoleView.Preview("", "", samples, null, null, action,
+            return new ConsoleView.Preview("", "", samples, action,
                     "That is longer than any email address (at most " + LONGEST_EMAIL + " characters).");
         }
         if (contact != null && !IntercomIds.isValid(contact, IntercomIds.MAX_LENGTH)) {
-            return new ConsoleView.Preview(address, "", samples, null, null, action,
+            return new ConsoleView.Preview(address, "", samples, action,
                     "The contact id is not an Intercom id: leave it empty, or copy it from the contact's page.");
         }
         JsonNode answer = panel.show(workspaceId, adminId, contact, address, componentId, storedData);
+        List<CanvasDrawing.Row> held = List.of();
+        String heldNote = null;
+        if (contact != null) {
+            IntercomHoldings.Holding holding = holdings.of(workspaceId, contact);
+            held = holding.values().entrySet().stream()
+                    .map(e -> new CanvasDrawing.Row(e.getKey(), String.valueOf(e.getValue()))).toList();
+            heldNote = holding.problem() != null ? holding.problem()
+                    : (held.isEmpty() ? "Intercom holds none of this app's attributes for the contact yet. "
+                            : "Read from Intercom just now. ")
+                            + (holding.lastWrite() == null ? "The sync has not written to this contact yet."
+                                    : "The sync last wrote on " + ConsoleView.when(holding.lastWrite()) + ".");
+        }
         return new ConsoleView.Preview(address, contact == null ? "" : contact, samples, CanvasDrawing.of(answer),
-                pretty(answer), action, null);
+                pretty(answer), action, null, held, heldNote);
     }
 
     private String pretty(JsonNode answer) {

@@ -1,0 +1,73 @@
+package app.carepanel.sync;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.carepanel.intercom.IntercomClient;
+import app.carepanel.intercom.IntercomException;
+import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.Workspaces;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What Intercom holds for a contact, for the console's preview: the contact read now ({@code GET /contacts/{id}},
+ * within the workspace's rate limit), its values of the attributes this app writes, and when the sync last wrote.
+ */
+@ApplicationScoped
+public class IntercomHoldings {
+
+    private final Workspaces workspaces;
+    private final IntercomClient intercom;
+    private final ContactAttributes attributes;
+    private final SyncJobs jobs;
+
+    IntercomHoldings(Workspaces workspaces, IntercomClient intercom, ContactAttributes attributes, SyncJobs jobs) {
+        this.workspaces = workspaces;
+        this.intercom = intercom;
+        this.attributes = attributes;
+        this.jobs = jobs;
+    }
+
+    /**
+     * {@code values}: this app's attributes as Intercom holds them, in the app's order (an attribute never written
+     * is absent); {@code problem}: why they could not be read, in words, or null.
+     */
+    public record Holding(Map<String, Object> values, String lastOutcome, Instant lastWrite, String problem) {
+    }
+
+    public Holding of(String workspaceId, String contactId) {
+        Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId));
+        String outcome = job.map(j -> j.lastOutcome == null ? j.status.name() : j.lastOutcome.name())
+                .map(String::toLowerCase).orElse(null);
+        Instant written = job.map(j -> j.writtenAt).orElse(null);
+        Workspace workspace = workspaces.resolve(workspaceId);
+        if (workspace.token().isEmpty()) {
+            return new Holding(Map.of(), outcome, written, "Intercom cannot be asked: " + workspace.whyNoToken());
+        }
+        try {
+            IntercomClient.ContactLookup lookup = intercom.getContact(workspace, contactId);
+            if (lookup instanceof IntercomClient.ContactLookup.Found found) {
+                return new Holding(ours(found.contact().customAttributes()), outcome, written, null);
+            }
+            return new Holding(Map.of(), outcome, written, lookup instanceof IntercomClient.ContactLookup.Merged merged
+                    ? "Intercom merged this contact into " + merged.canonicalId() + "."
+                    : "Intercom has no contact " + contactId + ".");
+        } catch (IntercomException e) {
+            return new Holding(Map.of(), outcome, written, "Intercom could not be read just now (" + e.getMessage() + ").");
+        }
+    }
+
+    private Map<String, Object> ours(Map<String, Object> custom) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : attributes.dataTypes().keySet()) {
+            if (custom.containsKey(name)) {
+                values.put(name, custom.get(name));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,96 @@
+package app.carepanel.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import app.carepanel.audit.AccessRecord;
+import app.carepanel.support.AppTest;
+import app.carepanel.support.IntercomFixtures;
+import app.carepanel.support.IntercomStub;
+import app.carepanel.support.OAuthDance;
+import app.carepanel.support.PlatformFixtures;
+import app.carepanel.sync.SyncJob;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The preview page: the app's own canvas for an email, what Intercom holds beside it, and input it refuses. */
+@QuarkusTest
+@QuarkusTestResource(IntercomStub.class)
+class ConsolePreviewTest extends AppTest {
+
+    private static final String SESSION = "care_panel_admin";
+
+    @Test
+    void showsTheAppsOwnAttributesIntercomHoldsForTheContactAndNoOthers() {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        IntercomFixtures.attributesExist(intercom, java.util.Map.of());
+        IntercomFixtures.writesSucceed(intercom);
+        intercom.stubFor(get(urlPathEqualTo("/contacts/c-held")).willReturn(IntercomFixtures.json(200, """
+                {"type": "contact", "id": "c-held", "role": "user", "email": "sami@example.com",
+                 "custom_attributes": {"Client Status": "Active", "Platform Account Exists": "Yes", "plan": "gold"}}
+                """)));
+        String session = signedIn();
+
+        String page = given().cookie(SESSION, session).queryParam("email", "sami@example.com")
+                .queryParam("contact_id", "c-held").get("/admin/preview").then().statusCode(200).extract().asString();
+
+        String held = page.substring(page.indexOf("id=\"held\""));
+        assertThat(held).contains("What Intercom holds for contact c-held", "<td>Client Status</td><td>Active</td>",
+                "<td>Platform Account Exists</td><td>Yes</td>").doesNotContain("plan", "gold");
+        assertThat(page).contains("Sami Ruhsuf");
+    }
+
+    @Test
+    void aPreviewWithoutContactIdIsAuditedAndQueuesNoSync() {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        String session = signedIn();
+
+        String page = given().cookie(SESSION, session).queryParam("email", "sami@example.com").get("/admin/preview")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("Sami Ruhsuf").doesNotContain("id=\"held\"");
+        List<AccessRecord> rows = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>list(
+                "workspaceId", workspace));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.action).isEqualTo("preview");
+            assertThat(row.adminId).isEqualTo("admin-7");
+            assertThat(row.contactId).isNull();
+        });
+        assertThat(QuarkusTransaction.requiringNew().call(() -> SyncJob.count("workspaceId", workspace))).isZero();
+    }
+
+    @Test
+    void saysWhatIsWrongWithInputThatCannotBeAContact() {
+        String session = signedIn();
+
+        assertThat(given().cookie(SESSION, session).queryParam("email", "a".repeat(300) + "@example.com")
+                .get("/admin/preview").then().statusCode(200).extract().asString())
+                .contains("longer than any email address").doesNotContain("id=\"panel\"");
+        assertThat(given().cookie(SESSION, session).queryParam("email", "sami@example.com")
+                .queryParam("contact_id", "not an id").get("/admin/preview").then().statusCode(200).extract().asString())
+                .contains("The contact id is not an Intercom id").doesNotContain("id=\"panel\"");
+        assertThat(given().cookie(SESSION, session).queryParam("email", "not-an-address").get("/admin/preview")
+                .then().statusCode(200).extract().asString()).contains("not a valid address");
+    }
+
+    @Test
+    void sendsAVisitorWithoutSessionToSignIn() {
+        assertThat(given().redirects().follow(false).queryParam("email", "sami@example.com").get("/admin/preview")
+                .header("Location")).endsWith("/admin/sign-in");
+        assertThat(given().redirects().follow(false).formParam("email", "sami@example.com").post("/admin/preview")
+                .header("Location")).endsWith("/admin/sign-in");
+    }
+
+    private String signedIn() {
+        OAuthDance.exchanges(intercom, "code-preview", "token-preview");
+        OAuthDance.owns(intercom, "token-preview", workspace, "us", true);
+        return OAuthDance.signIn("code-preview").getCookie(SESSION);
+    }
+}
