@@ -94,7 +94,7 @@ class AccessAuditTest extends AppTest {
     @Test
     void pagesThroughMoreRowsThanOneReadAndHonoursTheTimeRange() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        int count = AuditResource.PAGE * 2 + 500;
+        int count = AuditCsv.PAGE * 2 + 500;
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < count; i++) {
                 // Pairs of rows share a time, so that the paging must order by id within one time.
