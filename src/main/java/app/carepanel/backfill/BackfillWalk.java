@@ -60,17 +60,18 @@ class BackfillWalk {
         Backfill backfill = found.get();
         Lease lease = new Lease(id, control.instance());
         try {
-            Workspace workspace = workspaces.resolve(backfill.workspaceId);
-            if (workspace.token().isEmpty()) {
-                backfills.fail(id, control.instance(), "the workspace has no usable token: " + workspace.whyNoToken());
-                return;
-            }
             Log.infof("Backfill %d in workspace %s (%s): walking from page %d", id, backfill.workspaceId,
                     backfill.dryRun ? "dry run" : "real run", backfill.pages + 1);
             String cursor = backfill.cursorAfter;
             while (true) {
                 if (control.halted() || (!backfill.dryRun && !roomInQueue(backfill.workspaceId, lease, control))) {
                     handBack(id, control);
+                    return;
+                }
+                // Each page asks afresh: a workspace uninstalled or taken off the allowed list meanwhile ends the walk.
+                Workspace workspace = workspaces.resolve(backfill.workspaceId);
+                if (workspace.token().isEmpty()) {
+                    backfills.fail(id, control.instance(), "the workspace has no usable token: " + workspace.whyNoToken());
                     return;
                 }
                 Optional<ContactPage> page = fetch(id, workspace, cursor, lease, control);

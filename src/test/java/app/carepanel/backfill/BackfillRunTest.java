@@ -184,6 +184,42 @@ class BackfillRunTest extends AppTest {
                 .body("started_by", equalTo("api")).body("estimated_seconds_left", equalTo(0));
     }
 
+    @Test
+    void failsWithIntercomsReasonWhenTheListingIsRefused() {
+        intercom.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/contacts")).willReturn(
+                aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(
+                        "{\"type\":\"error.list\",\"errors\":[{\"code\":\"forbidden\"}]}")));
+
+        JsonPath failed = awaitEnded(start(true));
+
+        assertThat(failed.getString("state")).isEqualTo("failed");
+        assertThat(failed.getString("reason")).isEqualTo("contact listing answered HTTP 403");
+        assertThat(failed.getInt("counts.seen")).isZero();
+    }
+
+    @Test
+    void failsARunningBackfillOfAWorkspaceThatNoLongerHasAToken() {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Backfill row = new Backfill();
+            row.workspaceId = "ws-backfill-uninstalled";
+            row.dryRun = false;
+            row.state = Backfill.State.RUNNING;
+            row.runningWorkspace = row.workspaceId;
+            row.startedBy = Backfills.BY_API;
+            row.startedAt = Instant.now();
+            row.updatedAt = Instant.now();
+            row.persist();
+            return row.id;
+        });
+
+        JsonPath failed = awaitEnded(id);
+
+        assertThat(failed.getString("state")).isEqualTo("failed");
+        assertThat(failed.getString("reason"))
+                .isEqualTo("the workspace has no usable token: not installed: no admin of this workspace has installed the app");
+        intercom.verify(0, getRequestedFor(urlPathEqualTo("/contacts")));
+    }
+
     /** The contact's sync wrote the values the platform gives now, a moment ago. */
     private void writtenRecently(String contactId, String email) {
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace, email), false);
