@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.carepanel.backfill.BackfillProgress;
+import app.carepanel.backfill.Backfills;
 
 /**
  * The backfill page in words: a notice, the workspace's current or last backfill, and whether one runs (then the
@@ -12,7 +13,7 @@ import app.carepanel.backfill.BackfillProgress;
 record BackfillView(String notice, Current current, boolean running) {
 
     /** A backfill as the page shows it; {@code statusUrl} is what the page's script polls. */
-    record Current(long id, String kind, String state, boolean running, boolean dryRun, boolean percentKnown,
+    record Current(long id, String kind, String state, boolean running, boolean percentKnown,
             int percent, String percentText, List<Count> counts, String total, String timeLeft, String started,
             String statusUrl) {
     }
@@ -38,10 +39,10 @@ record BackfillView(String notice, Current current, boolean running) {
         shown.add(new Count("excluded_or_invalid_email", "Excluded or invalid email", counts.excludedOrInvalidEmail()));
         shown.add(new Count("failed", "Failed", counts.failed()));
         String started = "Started " + ConsoleView.when(progress.startedAt()) + " by "
-                + ("api".equals(progress.startedBy()) ? "the sync API" : "admin " + progress.startedBy())
+                + (Backfills.BY_API.equals(progress.startedBy()) ? "the sync API" : "admin " + progress.startedBy())
                 + (progress.finishedAt() == null ? "" : "; ended " + ConsoleView.when(progress.finishedAt()));
         Current current = new Current(progress.id(), progress.dryRun() ? "Dry run" : "Write every contact",
-                stateWords(progress.state()), progress.running(), progress.dryRun(), progress.percent() != null,
+                stateWords(progress.state()), progress.running(), progress.percent() != null,
                 progress.percent() == null ? 0 : progress.percent(), percentText(progress), List.copyOf(shown),
                 progress.total() == null ? "not known yet" : String.valueOf(progress.total()), timeLeft(progress),
                 started, "/admin/backfill/" + progress.id());
