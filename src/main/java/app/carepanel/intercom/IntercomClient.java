@@ -80,6 +80,18 @@ public class IntercomClient {
         return List.copyOf(found);
     }
 
+    /**
+     * {@code GET /contacts?per_page=...&starting_after=...}: one page of the workspace's contacts, users and leads,
+     * from the start ({@code startingAfter} null) or from a cursor an earlier page gave.
+     */
+    public ContactPage listContacts(Workspace workspace, String startingAfter, int perPage) {
+        String what = "contact listing";
+        try (Response response = calls.call(target(workspace), what, Set.of(),
+                (rest, auth) -> rest.listContacts(auth, perPage, startingAfter))) {
+            return IntercomCalls.read(response, ContactList.class, what).toPage();
+        }
+    }
+
     /** {@code GET /data_attributes?model=contact}: the workspace's contact attributes, custom and standard. */
     public List<DataAttribute> listContactAttributes(Workspace workspace) {
         String what = "attribute listing";

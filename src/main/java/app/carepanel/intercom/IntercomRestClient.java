@@ -39,6 +39,11 @@ interface IntercomRestClient extends Closeable {
     @Path("/contacts/{id}")
     Response getContact(@HeaderParam("Authorization") String authorization, @PathParam("id") String contactId);
 
+    @GET
+    @Path("/contacts")
+    Response listContacts(@HeaderParam("Authorization") String authorization, @QueryParam("per_page") int perPage,
+            @QueryParam("starting_after") String startingAfter);
+
     @PUT
     @Path("/contacts/{id}")
     Response updateContact(@HeaderParam("Authorization") String authorization, @PathParam("id") String contactId,

@@ -15,7 +15,12 @@ public enum SyncTrigger {
     /** The platform reported that the client's data changed. */
     PLATFORM_CHANGE(true, false),
     /** An Intercom workflow asked through {@code POST /sync/contacts/{id}}. */
-    API(true, true);
+    API(true, true),
+    /**
+     * A backfill walks every contact of the workspace. Not urgent: no one waits for one contact, and it must not cut
+     * ahead of a failure's backoff. No refetch: the panel's short cache is as good, and a dry run just before fills it.
+     */
+    BACKFILL(false, false);
 
     private final boolean refetch;
     private final boolean urgent;

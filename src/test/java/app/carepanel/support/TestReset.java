@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.carepanel.audit.AccessRecord;
+import app.carepanel.backfill.Backfill;
 import app.carepanel.install.AdminSession;
 import app.carepanel.install.InstallState;
 import app.carepanel.profile.ProfileSnapshot;
@@ -53,6 +54,7 @@ public class TestReset {
         AdminSession.deleteAll();
         SettingRecord.deleteAll();
         SettingChange.deleteAll();
+        Backfill.deleteAll();
         // Installations of earlier tests would otherwise be polled and counted as served ever after.
         WorkspaceRecord.deleteAll();
     }
