@@ -30,7 +30,7 @@ class PackageGraphTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("edge").definedBy("app.carepanel.canvas..", "app.carepanel.webhook..", "app.carepanel.changes..",
                         "app.carepanel.config..", "app.carepanel.health..", "app.carepanel.install..", "app.carepanel.audit..",
-                        "app.carepanel.console..")
+                        "app.carepanel.console..", "app.carepanel.backfill..")
                 .layer("sync").definedBy("app.carepanel.sync..")
                 .layer("profile").definedBy("app.carepanel.profile..")
                 .layer("clients").definedBy("app.carepanel.intercom..", "app.carepanel.platform..", "app.carepanel.signing..")

@@ -47,7 +47,7 @@ class BackfillContacts {
         if (contact.id() == null || !IntercomIds.isValid(contact.id(), IntercomIds.MAX_LENGTH)) {
             return ContactOutcome.FAILED;
         }
-        if (!(emails.check(contact.email(), List.of()) instanceof EmailCheck.Lookup lookup)) {
+        if (!(emails.check(workspaceId, contact.email(), List.of()) instanceof EmailCheck.Lookup lookup)) {
             return ContactOutcome.EXCLUDED_OR_INVALID_EMAIL;
         }
         return dryRun ? forecast(workspaceId, contact.id(), lookup.email()) : enqueue(workspaceId, contact.id(), lookup.email());
