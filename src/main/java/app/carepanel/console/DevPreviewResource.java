@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import app.carepanel.install.DevWorkspace;
+import app.carepanel.intercom.demo.DemoIntercom;
 import app.carepanel.platform.demo.DemoClients;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * Dev mode only: {@code /dev/preview}, the preview without signing in, for the dev workspace, with the demo
- * platform's sample clients one click each. Not part of a packaged app.
+ * platform's sample clients one click each, their contacts in the stand-in Intercom, and a button that sends a
+ * client's message as an Intercom webhook. Not part of a packaged app.
  */
 @Path("/dev/preview")
 @Produces(MediaType.TEXT_HTML)
@@ -27,14 +29,19 @@ public class DevPreviewResource {
     private static final ConsoleView.Header HEADER = new ConsoleView.Header(DevWorkspace.ID, ADMIN, "", true);
 
     private final Previews previews;
+    private final DemoIntercom intercom;
 
-    DevPreviewResource(Previews previews) {
+    DevPreviewResource(Previews previews, DemoIntercom intercom) {
         this.previews = previews;
+        this.intercom = intercom;
     }
 
+    /** A sample client's contact in the stand-in Intercom is filled in, so that the view syncs it and shows it. */
     @GET
     public Response view(@QueryParam("email") String email, @QueryParam("contact_id") String contactId) {
-        return page(previews.of(DevWorkspace.ID, ADMIN, email, contactId, null, null, samples(), "/dev/preview"));
+        String contact = (contactId == null || contactId.isBlank()) && email != null
+                ? intercom.contactIdOf(email.strip()).orElse(contactId) : contactId;
+        return page(previews.of(DevWorkspace.ID, ADMIN, email, contact, null, null, samples(), "/dev/preview"));
     }
 
     @POST
