@@ -156,7 +156,8 @@ class PanelService {
         ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
         Canvas canvas = renderer.lookup(found, view);
         if (contact.id() != null) {
-            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), lookup.email(), refresh));
+            // A preview's email is what the admin typed, not the contact's: its sync reads the contact's own.
+            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh));
         }
         return new Answer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
     }

@@ -48,6 +48,25 @@ class ConsolePreviewTest extends AppTest {
     }
 
     @Test
+    void aPreviewWithAnotherContactsIdSyncsThatContactWithItsOwnEmail() {
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
+        PlatformFixtures.answer(platform, "riley@example.com");
+        IntercomFixtures.contactExists(intercom, "c-riley", "riley@example.com");
+        IntercomFixtures.attributesExist(intercom, java.util.Map.of());
+        IntercomFixtures.writesSucceed(intercom);
+        String session = signedIn();
+
+        given().cookie(SESSION, session).queryParam("email", "sami@example.com").queryParam("contact_id", "c-riley")
+                .get("/admin/preview").then().statusCode(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(intercom.findAll(IntercomFixtures.writesTo("c-riley"))).isNotEmpty());
+        java.util.Map<String, Object> written = IntercomFixtures.lastWrite(intercom, "c-riley");
+        assertThat(written).containsEntry("Platform Account Exists", "No");
+        assertThat(written.values()).doesNotContain("Sami Ruhsuf", "4719854");
+    }
+
+    @Test
     void aPreviewWithoutContactIdIsAuditedAndQueuesNoSync() {
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
         String session = signedIn();
