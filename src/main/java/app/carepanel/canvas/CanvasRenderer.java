@@ -15,6 +15,7 @@ import app.carepanel.base.Texts;
 import app.carepanel.profile.AccountValues;
 import app.carepanel.profile.Attribute;
 import app.carepanel.profile.AttributeNames;
+import app.carepanel.profile.AttributeSettings;
 import app.carepanel.profile.ClientProfile;
 import app.carepanel.profile.ProfileLookup;
 
@@ -63,11 +64,11 @@ class CanvasRenderer {
     /** A profile link longer than this is no real link; it is left out of the panel rather than cut. */
     static final int MAX_LINK_CHARS = 2048;
 
-    private final AttributeNames names;
+    private final AttributeSettings attributes;
     private final ObjectMapper json;
 
-    CanvasRenderer(AttributeNames names, ObjectMapper json) {
-        this.names = names;
+    CanvasRenderer(AttributeSettings attributes, ObjectMapper json) {
+        this.attributes = attributes;
         this.json = json;
     }
 
@@ -114,12 +115,17 @@ class CanvasRenderer {
                 + "keeps happening, tell the person who runs this app."), true);
     }
 
-    Canvas lookup(ProfileLookup lookup, PanelView view) {
+    /** The panel for what the lookup found, its fields labelled with the workspace's attribute names. */
+    Canvas lookup(ProfileLookup lookup, PanelView view, String workspaceId) {
+        return lookup(lookup, view, attributes.namesOf(workspaceId));
+    }
+
+    Canvas lookup(ProfileLookup lookup, PanelView view, AttributeNames names) {
         if (lookup instanceof ProfileLookup.Fresh fresh) {
-            return profile(fresh.profile(), view, List.of());
+            return profile(fresh.profile(), view, names, List.of());
         }
         if (lookup instanceof ProfileLookup.Stale stale) {
-            return profile(stale.profile(), view, List.of(Component.Text.muted(
+            return profile(stale.profile(), view, names, List.of(Component.Text.muted(
                     "The platform is not responding. This is the last data fetched, on "
                             + stale.profile().get(Attribute.USER_DATA_UPDATED_ON) + "; it may be out of date.")));
         }
@@ -127,7 +133,7 @@ class CanvasRenderer {
                 + "email. Try Refresh in a moment."), true);
     }
 
-    private Canvas profile(ClientProfile profile, PanelView view, List<Component> notices) {
+    private Canvas profile(ClientProfile profile, PanelView view, AttributeNames names, List<Component> notices) {
         List<Component> components = new ArrayList<>(notices);
         if (!profile.accountFound()) {
             components.add(Component.Text.muted("No platform account uses this email address."));
@@ -140,7 +146,7 @@ class CanvasRenderer {
         Canvas canvas = null;
         for (int limit : VALUE_LIMITS) {
             for (int shown = Math.min(profile.accounts().size(), MAX_ACCOUNTS_SHOWN); shown >= 1; shown--) {
-                canvas = accounts(profile, view, components, shown, limit);
+                canvas = accounts(profile, view, names, components, shown, limit);
                 if (contentBytes(canvas) <= MAX_CONTENT_BYTES) {
                     return canvas;
                 }
@@ -149,7 +155,8 @@ class CanvasRenderer {
         return canvas;
     }
 
-    private Canvas accounts(ClientProfile profile, PanelView view, List<Component> notices, int shown, int limit) {
+    private Canvas accounts(ClientProfile profile, PanelView view, AttributeNames names, List<Component> notices,
+            int shown, int limit) {
         List<Component> components = new ArrayList<>(notices);
         List<AccountValues> accounts = profile.accounts();
         int count = profile.accountCount();
@@ -160,7 +167,7 @@ class CanvasRenderer {
             if (i > 0) {
                 components.add(new Component.Divider());
             }
-            components.addAll(account(accounts.get(i), view, count > 1, limit));
+            components.addAll(account(accounts.get(i), view, names, count > 1, limit));
         }
         if (count > shown) {
             int hidden = count - shown;
@@ -175,7 +182,8 @@ class CanvasRenderer {
         return new Canvas(components, Map.of(PanelView.STORED_KEY, view.stored()));
     }
 
-    private List<Component> account(AccountValues account, PanelView view, boolean several, int limit) {
+    private List<Component> account(AccountValues account, PanelView view, AttributeNames names, boolean several,
+            int limit) {
         List<Component> components = new ArrayList<>();
         String name = account.get(Attribute.NAME);
         components.add(Component.Text.header(EMPTY.equals(name) ? "Client " + account.clientId() : Texts.cut(name, limit)));

@@ -13,6 +13,7 @@ import app.carepanel.base.Causes;
 import app.carepanel.platform.Client;
 import app.carepanel.platform.ClientsPage;
 import app.carepanel.platform.PlatformClient;
+import app.carepanel.profile.AttributeNames;
 import app.carepanel.profile.ProfileFormatter;
 import app.carepanel.profile.ProfileLookup;
 import app.carepanel.profile.ProfileSnapshot;
@@ -28,13 +29,13 @@ import io.quarkus.runtime.StartupEvent;
 class CanvasWarmup {
 
     void warmUp(@Observes StartupEvent start, ProfileFormatter formatter, CanvasRenderer renderer, ObjectMapper json,
-            PlatformClient platform) {
+            PlatformClient platform, AttributeNames names) {
         try {
             Client sample = new Client(1L, "Warm", "Up", "warm@up.invalid", "(416) 555-0123", "active",
                     "America/Toronto", Instant.now(), null, null, null, List.of(), List.of(), List.of(), true,
                     List.of(), true, List.of());
             json.writeValueAsString(renderer.lookup(new ProfileLookup.Fresh(formatter.format(List.of(sample),
-                    Instant.now())), PanelView.SUMMARY));
+                    Instant.now())), PanelView.SUMMARY, names));
             json.readValue("{\"clients\":[]}", ClientsPage.class);
             ProfileSnapshot.count();
             platform.toString();

@@ -154,7 +154,7 @@ class PanelService {
         }
         Instant asked = clock.instant();
         ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
-        Canvas canvas = renderer.lookup(found, view);
+        Canvas canvas = renderer.lookup(found, view, workspaceId);
         if (contact.id() != null) {
             // A preview's email is what the admin typed, not the contact's: its sync reads the contact's own.
             viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh));

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.carepanel.profile.AttributeSettings;
+import app.carepanel.profile.AttributesConfig;
 import app.carepanel.profile.EmailCheck;
 import app.carepanel.profile.EmailScreen;
 import app.carepanel.profile.SidebarConfig;
@@ -32,13 +34,15 @@ class SettingsForm {
 
     private final Map<Setting, String> defaults = new EnumMap<>(Setting.class);
 
-    SettingsForm(SidebarConfig sidebar, AccessConfig access, SyncConfig sync) {
+    SettingsForm(SidebarConfig sidebar, AttributesConfig attributes, AccessConfig access, SyncConfig sync) {
         defaults.put(Setting.DISPLAY_ZONE, sidebar.displayZone());
         defaults.put(Setting.DEFAULT_CURRENCY, sidebar.defaultCurrency());
         defaults.put(Setting.PHONE_REGION, sidebar.phoneRegion());
         defaults.put(Setting.EXCLUDED_EMAILS, String.join(", ", sidebar.excludedEmails().orElse(List.of())));
         defaults.put(Setting.EXCLUDED_DOMAINS, String.join(", ", sidebar.excludedDomains().orElse(List.of())));
         defaults.put(Setting.ALLOWED_TEAMS, String.join(", ", access.allowedTeams().orElse(List.of())));
+        defaults.put(Setting.ATTRIBUTE_NAMES, attributes.names().map(String::trim).orElse(""));
+        defaults.put(Setting.TYPED_COMPANIONS, attributes.typedCompanions() ? "on" : "off");
         defaults.put(Setting.SYNC_TAG, sync.tag());
         defaults.put(Setting.CHANGE_POLL, "off".equalsIgnoreCase(sync.changesPollInterval().trim()) ? "off" : "on");
     }
@@ -58,8 +62,8 @@ class SettingsForm {
             fields.add(new Field(setting.key, label(setting), help(setting), values.getOrDefault(setting, ""),
                     defaults.get(setting).isBlank() ? "(none)" : defaults.get(setting), problems.get(setting),
                     setting == Setting.EXCLUDED_EMAILS || setting == Setting.EXCLUDED_DOMAINS
-                            || setting == Setting.ALLOWED_TEAMS,
-                    setting == Setting.CHANGE_POLL));
+                            || setting == Setting.ALLOWED_TEAMS || setting == Setting.ATTRIBUTE_NAMES,
+                    setting == Setting.CHANGE_POLL || setting == Setting.TYPED_COMPANIONS));
         }
         return fields;
     }
@@ -88,11 +92,17 @@ class SettingsForm {
             case ALLOWED_TEAMS -> Setting.items(value).stream()
                     .filter(team -> !IntercomIds.isValid(team, IntercomIds.MAX_LENGTH))
                     .findFirst().map(team -> "'" + team + "' is not an Intercom team id");
+            case ATTRIBUTE_NAMES -> AttributeSettings.namesProblem(value);
+            case TYPED_COMPANIONS -> onOffProblem(value);
             case SYNC_TAG -> value.length() > 100 ? Optional.of("The tag name is longer than 100 characters")
                     : Optional.empty();
-            case CHANGE_POLL -> "on".equals(value) || "off".equals(value) ? Optional.empty()
-                    : Optional.of("Choose on, off or the default");
+            case CHANGE_POLL -> onOffProblem(value);
         };
+    }
+
+    private static Optional<String> onOffProblem(String value) {
+        return "on".equals(value) || "off".equals(value) ? Optional.empty()
+                : Optional.of("Choose on, off or the default");
     }
 
     private static String label(Setting setting) {
@@ -103,6 +113,8 @@ class SettingsForm {
             case EXCLUDED_EMAILS -> "Excluded emails";
             case EXCLUDED_DOMAINS -> "Excluded domains";
             case ALLOWED_TEAMS -> "Teams who see client data";
+            case ATTRIBUTE_NAMES -> "Attribute names";
+            case TYPED_COMPANIONS -> "Typed companion attributes";
             case SYNC_TAG -> "Sync tag";
             case CHANGE_POLL -> "Platform change poll";
         };
@@ -116,6 +128,11 @@ class SettingsForm {
             case EXCLUDED_EMAILS -> "System and shared-inbox addresses never looked up or written; comma or line separated.";
             case EXCLUDED_DOMAINS -> "Whole domains never looked up or written, subdomains included.";
             case ALLOWED_TEAMS -> "Intercom team ids; only their members see client data. The default applies when empty.";
+            case ATTRIBUTE_NAMES -> "Renamed attributes, one 'Default Name=New Name' pair a line (or separated by ;), "
+                    + "such as Client ID=Platform Client ID. The panel's labels follow. Attributes written under the "
+                    + "old names stay on contacts; a backfill writes every contact under the new ones.";
+            case TYPED_COMPANIONS -> "Whether next_appointment_at, unpaid_balance and the other typed attributes are "
+                    + "written beside the display values, for Intercom's filters and reports.";
             case SYNC_TAG -> "Tagging a conversation with this name re-syncs its contacts.";
             case CHANGE_POLL -> "Whether the platform's client changes are polled for this workspace.";
         };

@@ -11,12 +11,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import app.carepanel.intercom.AttributeLimitReached;
 import app.carepanel.intercom.IntercomClient;
 import app.carepanel.intercom.IntercomClient.DataAttribute;
 import app.carepanel.intercom.IntercomException;
+import app.carepanel.workspace.Setting;
 import app.carepanel.workspace.Workspace;
+import app.carepanel.workspace.WorkspaceSettings;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
@@ -53,6 +56,13 @@ public class AttributeCatalog {
                     + "the attribute problems in /sync/status)");
         }
         return writable;
+    }
+
+    /** A workspace's attribute names or companions changed: the next sync checks (and creates) its attributes again. */
+    void settingsChanged(@Observes WorkspaceSettings.SettingsChanged change) {
+        if (change.settings().contains(Setting.ATTRIBUTE_NAMES) || change.settings().contains(Setting.TYPED_COMPANIONS)) {
+            checked.invalidate(change.workspaceId()).await().indefinitely();
+        }
     }
 
     /** What kept attributes from being written, per workspace id (no client data: attribute names and counts). */

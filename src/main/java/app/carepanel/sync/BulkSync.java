@@ -52,7 +52,7 @@ public class BulkSync {
      * attributes), which can only make the forecast say "would write" where the sync would skip.
      */
     public Forecast forecast(String workspaceId, String contactId, ClientProfile profile) {
-        Map<String, Object> values = attributes.of(profile);
+        Map<String, Object> values = attributes.of(workspaceId, profile);
         Optional<Set<String>> writable = knownWritable(workspaceId);
         Map<String, Object> toWrite = new LinkedHashMap<>();
         values.forEach((name, value) -> {
@@ -60,7 +60,7 @@ public class BulkSync {
                 toWrite.put(name, value);
             }
         });
-        String fingerprint = attributes.fingerprint(toWrite);
+        String fingerprint = attributes.fingerprint(workspaceId, toWrite);
         Instant since = clock.instant().minus(config.unchangedSkipInterval());
         boolean unchanged = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId)
                 .map(job -> job.wroteAlikeSince(fingerprint, since)).orElse(false));

@@ -82,15 +82,15 @@ class ContactSync {
             return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), Optional.empty(), readEmail);
         }
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
-        Map<String, Object> values = attributes.of(profile);
-        Set<String> writable = catalog.writable(workspace, attributes.dataTypes());
+        Map<String, Object> values = attributes.of(workspace.id(), profile);
+        Set<String> writable = catalog.writable(workspace, attributes.dataTypes(workspace.id()));
         Map<String, Object> toWrite = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (writable.contains(name)) {
                 toWrite.put(name, value);
             }
         });
-        String fingerprint = attributes.fingerprint(toWrite);
+        String fingerprint = attributes.fingerprint(workspace.id(), toWrite);
         if (job.wroteAlikeSince(fingerprint, clock.instant().minus(config.unchangedSkipInterval()))) {
             finishTag(workspace, job);
             return new Result(SyncOutcome.UNCHANGED, toWrite, Optional.empty(), readEmail);

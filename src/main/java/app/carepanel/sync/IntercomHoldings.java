@@ -51,7 +51,7 @@ public class IntercomHoldings {
         try {
             IntercomClient.ContactLookup lookup = intercom.getContact(workspace, contactId);
             if (lookup instanceof IntercomClient.ContactLookup.Found found) {
-                return new Holding(ours(found.contact().customAttributes()), outcome, written, null);
+                return new Holding(ours(workspaceId, found.contact().customAttributes()), outcome, written, null);
             }
             return new Holding(Map.of(), outcome, written, lookup instanceof IntercomClient.ContactLookup.Merged merged
                     ? "Intercom merged this contact into " + merged.canonicalId() + "."
@@ -61,9 +61,9 @@ public class IntercomHoldings {
         }
     }
 
-    private Map<String, Object> ours(Map<String, Object> custom) {
+    private Map<String, Object> ours(String workspaceId, Map<String, Object> custom) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : attributes.dataTypes().keySet()) {
+        for (String name : attributes.dataTypes(workspaceId).keySet()) {
             if (custom.containsKey(name)) {
                 values.put(name, custom.get(name));
             }

@@ -15,6 +15,8 @@ public enum Setting {
     EXCLUDED_EMAILS("excluded_emails", "SIDEBAR_EXCLUDED_EMAILS"),
     EXCLUDED_DOMAINS("excluded_domains", "SIDEBAR_EXCLUDED_DOMAINS"),
     ALLOWED_TEAMS("allowed_teams", "SIDEBAR_ALLOWED_TEAMS"),
+    ATTRIBUTE_NAMES("attribute_names", "ATTRIBUTES_NAMES"),
+    TYPED_COMPANIONS("typed_companions", "ATTRIBUTES_TYPED_COMPANIONS"),
     SYNC_TAG("sync_tag", "SYNC_TAG"),
     CHANGE_POLL("change_poll", "SYNC_CHANGES_POLL_INTERVAL");
 

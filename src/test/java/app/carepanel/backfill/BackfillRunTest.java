@@ -223,7 +223,7 @@ class BackfillRunTest extends AppTest {
     /** The contact's sync wrote the values the platform gives now, a moment ago. */
     private void writtenRecently(String contactId, String email) {
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace, email), false);
-        String fingerprint = attributes.fingerprint(attributes.of(profile));
+        String fingerprint = attributes.fingerprint(workspace, attributes.of(workspace, profile));
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             SyncJob job = SyncJob.first(workspace, contactId, SyncTrigger.API, now);

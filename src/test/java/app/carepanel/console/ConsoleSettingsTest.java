@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,29 @@ class ConsoleSettingsTest extends AppTest {
     }
 
     @Test
+    void refusesAttributeNamesThatWouldCollideAndSavesNothing() {
+        String session = signedIn(workspace);
+
+        Response refused = save(session, "attribute_names", "Client ID=Name");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("id=\"attribute_names-problem\"",
+                "&#39;Client ID&#39; and &#39;Name&#39; would both be written as &#39;Name&#39;", "Client ID=Name");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> SettingRecord.count())).isZero();
+    }
+
+    @Test
+    void keepsAChosenOptionWhenAnotherFieldIsSaved() {
+        String session = signedIn(workspace);
+        save(session, "typed_companions", "off");
+
+        save(session, "sync_tag", "resync-now");
+
+        String page = page(session, "/admin/settings");
+        assertThat(page).contains("<option value=\"off\" selected>", "value=\"resync-now\"");
+    }
+
+    @Test
     void refusesASaveWithoutTheSessionsToken() {
         String session = signedIn(workspace);
 
@@ -99,13 +124,13 @@ class ConsoleSettingsTest extends AppTest {
         var request = given().redirects().follow(false).cookie(SESSION, session)
                 .formParam("csrf", ConsoleSignInTest.csrfOf(page));
         for (String field : List.of("display_zone", "default_currency", "phone_region", "excluded_emails",
-                "excluded_domains", "allowed_teams", "sync_tag", "change_poll")) {
+                "excluded_domains", "allowed_teams", "attribute_names", "typed_companions", "sync_tag", "change_poll")) {
             request.formParam(field, field.equals(key) ? value : currentValue(page, field));
         }
         return request.post("/admin/settings");
     }
 
-    /** A text input's value, or a textarea's text, as the page shows it (empty for the select). */
+    /** A text input's value, a textarea's text, or a select's chosen option, as the page shows it. */
     private static String currentValue(String page, String field) {
         String input = "id=\"" + field + "\" name=\"" + field + "\" value=\"";
         int at = page.indexOf(input);
@@ -116,6 +141,12 @@ class ConsoleSettingsTest extends AppTest {
         if (area >= 0) {
             int start = page.indexOf('>', area) + 1;
             return page.substring(start, page.indexOf("</textarea>", start));
+        }
+        int select = page.indexOf("<select id=\"" + field + "\"");
+        if (select >= 0) {
+            String options = page.substring(select, page.indexOf("</select>", select));
+            Matcher chosen = Pattern.compile("value=\"([^\"]*)\" selected").matcher(options);
+            return chosen.find() ? chosen.group(1) : "";
         }
         return "";
     }
