@@ -3,9 +3,6 @@ package app.carepanel.backfill;
 import static app.carepanel.backfill.BackfillFixtures.lead;
 import static app.carepanel.backfill.BackfillFixtures.page;
 import static app.carepanel.backfill.BackfillFixtures.user;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
@@ -45,10 +42,6 @@ class BackfillBrowserTest extends AppTest {
     @BeforeEach
     void openBrowser() {
         browser = Browser.open(1280, 900);
-        OAuthDance.exchanges(intercom, "code-browser", "token-browser");
-        OAuthDance.owns(intercom, "token-browser", workspace, "us", true);
-        intercom.stubFor(get(urlPathEqualTo(IntercomStub.AUTHORIZE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Authorize Care Panel?</h1></body></html>")));
     }
 
     @AfterEach
@@ -67,13 +60,13 @@ class BackfillBrowserTest extends AppTest {
                 user("c-3", null)));
         page(intercom, "p2", null, 6, List.of(user("c-4", "jordan@example.com"), lead("c-5", "nobody-else@example.com"),
                 user("c-6", "support@practice.example")));
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
 
         browser.driver().findElement(By.linkText("Backfill")).click();
-        WebElement dryRun = waitFor(By.xpath("//button[text()='Dry run']"));
+        WebElement dryRun = browser.waitFor(By.xpath("//button[text()='Dry run']"));
         dryRun.click();
-        waitFor(By.id("backfill-progress"));
-        assertThat(text("#backfill-state")).isEqualTo("Running");
+        browser.waitFor(By.id("backfill-progress"));
+        assertThat(browser.text("#backfill-state")).isEqualTo("Running");
         assertThat(browser.driver().findElements(By.id("backfill-cancel"))).isNotEmpty();
         // Set on the page the admin watches: a reload would lose it.
         browser.driver().executeScript("window.sameBackfillPage = true;");
@@ -86,13 +79,13 @@ class BackfillBrowserTest extends AppTest {
         wait.until(ExpectedConditions.textToBe(By.id("backfill-state"), "Done"));
 
         assertThat(browser.driver().executeScript("return window.sameBackfillPage === true;")).isEqualTo(true);
-        assertThat(text("#backfill-percent")).isEqualTo("100 %");
-        assertThat(text("label[for=backfill-progress]")).startsWith("Progress of Dry run #");
+        assertThat(browser.text("#backfill-percent")).isEqualTo("100 %");
+        assertThat(browser.text("label[for=backfill-progress]")).startsWith("Progress of Dry run #");
         assertThat(count("seen")).isEqualTo("6");
         assertThat(count("would_write")).isEqualTo("2");
         assertThat(count("no_account")).isEqualTo("2");
         assertThat(count("excluded_or_invalid_email")).isEqualTo("2");
-        assertThat(text("#backfill-time")).isEqualTo("Finished.");
+        assertThat(browser.text("#backfill-time")).isEqualTo("Finished.");
         assertThat(browser.driver().findElements(By.id("backfill-cancel"))).isEmpty();
         assertThat(browser.driver().findElement(By.xpath("//button[text()='Dry run']")).isEnabled()).isTrue();
         browser.screenshot("console-backfill");
@@ -107,26 +100,7 @@ class BackfillBrowserTest extends AppTest {
                 .json(PlatformFixtures.clients(clients)).withFixedDelay(600)));
     }
 
-    /** The admin goes to the console, is sent to Intercom, authorizes, and comes back signed in. */
-    private void signIn() {
-        browser.driver().get(app + "admin");
-        String authorize = browser.driver().getCurrentUrl();
-        assertThat(authorize).contains(IntercomStub.AUTHORIZE_PATH);
-        String state = OAuthDance.query(authorize).get("state");
-        browser.driver().get(app + "install/callback?code=code-browser&state=" + state);
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin");
-    }
-
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
     private String count(String key) {
-        return text("[data-count=" + key + "]");
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
+        return browser.text("[data-count=" + key + "]");
     }
 }

@@ -1,8 +1,5 @@
 package app.carepanel.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +43,6 @@ class AuditBrowserTest extends AppTest {
     @BeforeEach
     void openBrowser() {
         browser = Browser.open(1280, 900);
-        OAuthDance.exchanges(intercom, "code-audit-browser", "token-audit-browser");
-        OAuthDance.owns(intercom, "token-audit-browser", workspace, "us", true);
-        intercom.stubFor(get(urlPathEqualTo(IntercomStub.AUTHORIZE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Authorize Care Panel?</h1></body></html>")));
     }
 
     @AfterEach
@@ -62,18 +55,18 @@ class AuditBrowserTest extends AppTest {
         insert("2026-03-01T09:00:00Z", "c-sami", "4719854", "view", "shown");
         insert("2026-03-01T10:00:00Z", "c-jordan", "4719855 4719856", "show all", "cached");
         insert("2026-03-02T11:30:00Z", "c-sami", "4719854", "refresh", "shown");
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
 
         browser.driver().findElement(By.linkText("Access audit")).click();
-        waitFor(By.id("contact_id"));
-        assertThat(text("h1")).isEqualTo("Access audit");
+        browser.waitFor(By.id("contact_id"));
+        assertThat(browser.text("h1")).isEqualTo("Access audit");
         assertThat(cells("contact")).containsExactly("c-sami", "c-jordan", "c-sami");
 
         WebElement table = browser.driver().findElement(By.cssSelector("table.list"));
         browser.driver().findElement(By.id("contact_id")).sendKeys("c-sami");
         browser.driver().findElement(By.xpath("//button[text()='Filter']")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(table));
-        waitFor(By.cssSelector("table.list"));
+        browser.waitFor(By.cssSelector("table.list"));
 
         assertThat(cells("contact")).containsExactly("c-sami", "c-sami");
         assertThat(cells("action")).containsExactly("refresh", "view");
@@ -99,21 +92,13 @@ class AuditBrowserTest extends AppTest {
 
     @Test
     void adminIsToldWhyADateRangeCannotMatch() {
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
         browser.driver().get(app + "admin/audit?from=2026-03-02&to=2026-03-01");
 
-        assertThat(waitFor(By.id("filter-problem")).getText())
+        assertThat(browser.waitFor(By.id("filter-problem")).getText())
                 .isEqualTo("The from date (2026-03-02) is after the to date (2026-03-01): no row can match.");
         assertThat(browser.driver().findElement(By.id("from")).getAttribute("value")).isEqualTo("2026-03-02");
         assertThat(browser.driver().findElements(By.cssSelector("table.list"))).isEmpty();
-    }
-
-    /** The admin goes to the console, is sent to Intercom, authorizes, and comes back signed in. */
-    private void signIn() {
-        browser.driver().get(app + "admin");
-        String state = OAuthDance.query(browser.driver().getCurrentUrl()).get("state");
-        browser.driver().get(app + "install/callback?code=code-audit-browser&state=" + state);
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin");
     }
 
     private void insert(String at, String contactId, String clientIds, String action, String outcome) {
@@ -133,14 +118,5 @@ class AuditBrowserTest extends AppTest {
     private List<String> cells(String column) {
         return browser.driver().findElements(By.cssSelector("table.list td." + column)).stream()
                 .map(WebElement::getText).toList();
-    }
-
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
     }
 }

@@ -1,6 +1,5 @@
 package app.carepanel.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -50,10 +49,6 @@ class ConsoleBrowserTest extends AppTest {
     @BeforeEach
     void openBrowser() {
         browser = Browser.open(1280, 900);
-        OAuthDance.exchanges(intercom, "code-browser", "token-browser");
-        OAuthDance.owns(intercom, "token-browser", workspace, "us", true);
-        intercom.stubFor(get(urlPathEqualTo(IntercomStub.AUTHORIZE_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Authorize Care Panel?</h1></body></html>")));
     }
 
     @AfterEach
@@ -72,10 +67,10 @@ class ConsoleBrowserTest extends AppTest {
                 SyncJob.<SyncJob>find("workspaceId = ?1 and contactId = ?2", workspace, "c-broken")
                         .firstResultOptional().map(job -> job.status == SyncJob.Status.FAILED).orElse(false)));
 
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
 
-        assertThat(text("h1")).isEqualTo("Attribute sync");
-        assertThat(text("header.top")).contains(workspace, "admin-7");
+        assertThat(browser.text("h1")).isEqualTo("Attribute sync");
+        assertThat(browser.text("header.top")).contains(workspace, "admin-7");
         WebElement failure = browser.driver().findElement(By.xpath("//tr[td[text()='c-broken']]"));
         assertThat(failure.getText()).contains("failed", "400");
         browser.screenshot("console-sync");
@@ -86,13 +81,13 @@ class ConsoleBrowserTest extends AppTest {
                 "{\"type\": \"error.list\", \"errors\": [{\"code\": \"parameter_invalid\"}]}")));
         given().header("Authorization", "Bearer test-sync-token").queryParam("workspace_id", workspace)
                 .post("/sync/contacts/c-broken-2").then().statusCode(202);
-        waitFor(By.xpath("//tr[td[text()='c-broken-2']]"));
+        browser.waitFor(By.xpath("//tr[td[text()='c-broken-2']]"));
         assertThat(browser.driver().executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
 
         failure = browser.driver().findElement(By.xpath("//tr[td[text()='c-broken']]"));
         failure.findElement(By.xpath(".//button[text()='Retry']")).click();
 
-        assertThat(waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("The contact's sync was queued again.");
+        assertThat(browser.waitFor(By.cssSelector("p.notice")).getText()).isEqualTo("The contact's sync was queued again.");
         assertThat(browser.fitsWidth()).isTrue();
         browser.resize(375, 800);
         browser.screenshot("console-sync-375");
@@ -102,23 +97,23 @@ class ConsoleBrowserTest extends AppTest {
     @Test
     void adminPreviewsThePanelAndPressesRefresh() {
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
 
         browser.driver().findElement(By.linkText("Preview")).click();
-        waitFor(By.id("email"));
+        browser.waitFor(By.id("email"));
         browser.driver().findElement(By.id("email")).sendKeys("sami@example.com");
         browser.driver().findElement(By.xpath("//button[text()='Show the panel']")).click();
 
-        WebElement panel = waitFor(By.id("panel"));
+        WebElement panel = browser.waitFor(By.id("panel"));
         assertThat(panel.getText()).contains("Sami Ruhsuf", "Refresh");
         assertThat(panel.getSize().getWidth()).isBetween(300, 360);
-        assertThat(text("pre.json")).contains("\"components\"", "Sami Ruhsuf");
+        assertThat(browser.text("pre.json")).contains("\"components\"", "Sami Ruhsuf");
         browser.screenshot("console-preview");
 
         panel.findElement(By.xpath(".//button[text()='Refresh']")).click();
 
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(panel));
-        assertThat(waitFor(By.id("panel")).getText()).contains("Sami Ruhsuf");
+        assertThat(browser.waitFor(By.id("panel")).getText()).contains("Sami Ruhsuf");
         List<String> actions = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>list(
                 "workspaceId", workspace).stream().map(row -> row.action).toList());
         assertThat(actions).containsExactly("preview", "preview");
@@ -130,43 +125,21 @@ class ConsoleBrowserTest extends AppTest {
     @Test
     void adminChangesTheDisplayZoneAndSeesThePanelChangeInThePreview() {
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
-        signIn();
+        OAuthDance.signInWith(browser, app, intercom, workspace);
         browser.driver().get(app + "admin/preview?email=sami@example.com");
-        assertThat(waitFor(By.id("panel")).getText()).containsPattern("Updated .* (EST|EDT)");
+        assertThat(browser.waitFor(By.id("panel")).getText()).containsPattern("Updated .* (EST|EDT)");
 
         browser.driver().findElement(By.linkText("Settings")).click();
-        WebElement zone = waitFor(By.id("display_zone"));
+        WebElement zone = browser.waitFor(By.id("display_zone"));
         zone.clear();
         zone.sendKeys("Europe/Paris");
         browser.driver().findElement(By.xpath("//button[text()='Save settings']")).click();
-        assertThat(waitFor(By.cssSelector("p.notice")).getText()).startsWith("Saved.");
+        assertThat(browser.waitFor(By.cssSelector("p.notice")).getText()).startsWith("Saved.");
         browser.screenshot("console-settings");
 
         browser.driver().findElement(By.linkText("Preview")).click();
-        waitFor(By.id("email")).sendKeys("sami@example.com");
+        browser.waitFor(By.id("email")).sendKeys("sami@example.com");
         browser.driver().findElement(By.xpath("//button[text()='Show the panel']")).click();
-        assertThat(waitFor(By.id("panel")).getText()).containsPattern("Updated .* (CET|CEST)");
-    }
-
-    /** The admin goes to the console, is sent to Intercom, authorizes, and comes back signed in. */
-    private void signIn() {
-        browser.driver().get(app + "admin");
-        String authorize = browser.driver().getCurrentUrl();
-        assertThat(authorize).contains(IntercomStub.AUTHORIZE_PATH);
-        assertThat(text("h1")).isEqualTo("Authorize Care Panel?");
-        // Intercom sends the browser back to the registered redirect URL; here, the app under test.
-        String state = OAuthDance.query(authorize).get("state");
-        browser.driver().get(app + "install/callback?code=code-browser&state=" + state);
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin");
-    }
-
-    /** The element once the page that has it is loaded (a click's navigation is not awaited by Selenium). */
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private String text(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getText();
+        assertThat(browser.waitFor(By.id("panel")).getText()).containsPattern("Updated .* (CET|CEST)");
     }
 }

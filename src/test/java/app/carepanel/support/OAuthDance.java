@@ -5,9 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -59,6 +62,27 @@ public final class OAuthDance {
     public static Response signIn(String code) {
         Started started = beginSignIn();
         return callback(code, started.state(), started.cookie());
+    }
+
+    /**
+     * An admin of the workspace signs in to the console in a real browser: {@code /admin} sends them to Intercom's
+     * authorization page (a stub page here), Intercom sends the browser back to the callback with a code, and the
+     * console opens. Stubs Intercom's side for the workspace first.
+     */
+    public static void signInWith(Browser browser, URL app, WireMockServer intercom, String workspaceId) {
+        String code = "code-browser-" + workspaceId;
+        String token = "token-browser-" + workspaceId;
+        exchanges(intercom, code, token);
+        owns(intercom, token, workspaceId, "us", true);
+        intercom.stubFor(get(urlPathEqualTo(IntercomStub.AUTHORIZE_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Authorize Care Panel?</h1></body></html>")));
+        browser.driver().get(app + "admin");
+        String authorize = browser.driver().getCurrentUrl();
+        assertThat(authorize).contains(IntercomStub.AUTHORIZE_PATH);
+        assertThat(browser.text("h1")).isEqualTo("Authorize Care Panel?");
+        // Intercom sends the browser back to the registered redirect URL; here, the app under test.
+        browser.driver().get(app + "install/callback?code=" + code + "&state=" + query(authorize).get("state"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin");
     }
 
     /** The whole dance for a code, in one browser. */
