@@ -3,7 +3,6 @@ package app.carepanel.console;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -35,18 +34,16 @@ public class AuditCsvResource {
     @GET
     public Response download(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("admin_id") String adminId,
             @QueryParam("contact_id") String contactId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        String workspaceId = session.get().workspaceId();
-        AuditFilter filter = AuditFilter.of(adminId, contactId, from, to);
-        AuditFilter.Checked checked = filter.check(workspaceId);
-        if (checked.problem() != null) {
-            return AuditPageResource.refused(access.header(session.get()), filter, checked.problem());
-        }
-        Log.infof("Admin %s downloaded the access audit of workspace %s", session.get().adminId(), workspaceId);
-        return AuditCsv.download(checked.query(),
-                "access-audit-" + workspaceId + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return access.signedIn(cookie, session -> {
+            String workspaceId = session.workspaceId();
+            AuditFilter filter = AuditFilter.of(adminId, contactId, from, to);
+            AuditFilter.Checked checked = filter.check(workspaceId);
+            if (checked.problem() != null) {
+                return AuditPageResource.refused(access.header(session), filter, checked.problem());
+            }
+            Log.infof("Admin %s downloaded the access audit of workspace %s", session.adminId(), workspaceId);
+            return AuditCsv.download(checked.query(),
+                    "access-audit-" + workspaceId + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        });
     }
 }

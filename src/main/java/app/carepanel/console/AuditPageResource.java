@@ -37,31 +37,29 @@ public class AuditPageResource {
     public Response page(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("admin_id") String adminId,
             @QueryParam("contact_id") String contactId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("before") String before) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        ConsoleView.Header header = access.header(session.get());
-        AuditFilter filter = AuditFilter.of(adminId, contactId, from, to);
-        AuditFilter.Checked checked = filter.check(session.get().workspaceId());
-        Optional<AuditTrail.Position> position = AuditTrail.Position.parse(before);
-        if (checked.problem() == null && before != null && position.isEmpty()) {
-            checked = new AuditFilter.Checked(null, "The link to older rows is damaged: start again from the newest.");
-        }
-        if (checked.problem() != null) {
-            return refused(header, filter, checked.problem());
-        }
-        List<AccessRecord> rows = AuditTrail.newestFirst(checked.query(), position.orElse(null), PAGE + 1);
-        boolean more = rows.size() > PAGE;
-        List<AccessRecord> shown = more ? rows.subList(0, PAGE) : rows;
-        String query = filter.queryString();
-        String olderHref = more ? PATH + "?" + (query.isEmpty() ? "" : query + "&") + "before="
-                + AuditTrail.Position.of(shown.get(PAGE - 1)).text() : null;
-        String newestHref = position.isPresent() ? PATH + (query.isEmpty() ? "" : "?" + query) : null;
-        AuditView view = new AuditView(filter, shown.stream().map(AuditView.Row::of).toList(),
-                summary(shown.size(), position.isPresent(), filter.isEmpty()), olderHref, newestHref,
-                AuditCsvResource.PATH + (query.isEmpty() ? "" : "?" + query), null);
-        return ConsoleAccess.ok(AuditPages.audit(header, view).render());
+        return access.signedIn(cookie, session -> {
+            ConsoleView.Header header = access.header(session);
+            AuditFilter filter = AuditFilter.of(adminId, contactId, from, to);
+            AuditFilter.Checked checked = filter.check(session.workspaceId());
+            Optional<AuditTrail.Position> position = AuditTrail.Position.parse(before);
+            if (checked.problem() == null && before != null && position.isEmpty()) {
+                checked = new AuditFilter.Checked(null, "The link to older rows is damaged: start again from the newest.");
+            }
+            if (checked.problem() != null) {
+                return refused(header, filter, checked.problem());
+            }
+            List<AccessRecord> rows = AuditTrail.newestFirst(checked.query(), position.orElse(null), PAGE + 1);
+            boolean more = rows.size() > PAGE;
+            List<AccessRecord> shown = more ? rows.subList(0, PAGE) : rows;
+            String query = filter.queryString();
+            String olderHref = more ? PATH + "?" + (query.isEmpty() ? "" : query + "&") + "before="
+                    + AuditTrail.Position.of(shown.get(PAGE - 1)).text() : null;
+            String newestHref = position.isPresent() ? PATH + (query.isEmpty() ? "" : "?" + query) : null;
+            AuditView view = new AuditView(filter, shown.stream().map(AuditView.Row::of).toList(),
+                    summary(shown.size(), position.isPresent(), filter.isEmpty()), olderHref, newestHref,
+                    AuditCsvResource.PATH + (query.isEmpty() ? "" : "?" + query), null);
+            return ConsoleAccess.ok(AuditPages.audit(header, view).render());
+        });
     }
 
     /** The page with the form as typed and the problem, no rows. */

@@ -47,14 +47,12 @@ public class BackfillConsoleResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("notice") String notice) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        BackfillProgress latest = backfills.latest(session.get().workspaceId())
-                .map(b -> BackfillProgress.of(b, clock.instant())).orElse(null);
-        return ConsoleAccess.ok(BackfillPages.backfill(access.header(session.get()), BackfillView.of(notices(notice), latest))
-                .render());
+        return access.signedIn(cookie, session -> {
+            BackfillProgress latest = backfills.latest(session.workspaceId())
+                    .map(b -> BackfillProgress.of(b, clock.instant())).orElse(null);
+            return ConsoleAccess.ok(BackfillPages.backfill(access.header(session), BackfillView.of(notices(notice), latest))
+                    .render());
+        });
     }
 
     @POST
@@ -62,30 +60,25 @@ public class BackfillConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     public Response start(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("dry_run") String dryRun, @FormParam("confirm") String confirm) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(csrf)) {
-            return access.formRefused();
-        }
-        boolean dry = !"false".equals(dryRun);
-        if (!dry && !"write".equals(confirm)) {
-            return ConsoleAccess.seeOther("/admin/backfill?notice=unconfirmed");
-        }
-        String workspaceId = session.get().workspaceId();
-        Workspace workspace = workspaces.resolve(workspaceId);
-        if (workspace.token().isEmpty()) {
-            return ConsoleAccess.page(Response.Status.CONFLICT, ConsolePages.message("Nothing was started",
-                    "The app cannot call Intercom for workspace " + workspaceId + ": " + workspace.whyNoToken() + ".",
-                    false).render());
-        }
-        try {
-            backfills.start(workspaceId, dry, session.get().adminId());
-            return ConsoleAccess.seeOther("/admin/backfill?notice=" + (dry ? "started-dry" : "started-write"));
-        } catch (BackfillAlreadyRunning e) {
-            return ConsoleAccess.seeOther("/admin/backfill?notice=already-running");
-        }
+        return access.signedInForm(cookie, csrf, session -> {
+            boolean dry = !"false".equals(dryRun);
+            if (!dry && !"write".equals(confirm)) {
+                return ConsoleAccess.seeOther("/admin/backfill?notice=unconfirmed");
+            }
+            String workspaceId = session.workspaceId();
+            Workspace workspace = workspaces.resolve(workspaceId);
+            if (workspace.token().isEmpty()) {
+                return ConsoleAccess.page(Response.Status.CONFLICT, ConsolePages.message("Nothing was started",
+                        "The app cannot call Intercom for workspace " + workspaceId + ": " + workspace.whyNoToken() + ".",
+                        false).render());
+            }
+            try {
+                backfills.start(workspaceId, dry, session.adminId());
+                return ConsoleAccess.seeOther("/admin/backfill?notice=" + (dry ? "started-dry" : "started-write"));
+            } catch (BackfillAlreadyRunning e) {
+                return ConsoleAccess.seeOther("/admin/backfill?notice=already-running");
+            }
+        });
     }
 
     /** The backfill's progress as JSON, for the page's script; only the session's workspace's backfills. */
@@ -110,21 +103,16 @@ public class BackfillConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     public Response cancel(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @PathParam("id") String id) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(csrf)) {
-            return access.formRefused();
-        }
-        Optional<Backfill> backfill = ofWorkspace(id, session.get().workspaceId());
-        if (backfill.isEmpty()) {
-            return ConsoleAccess.page(Response.Status.NOT_FOUND, ConsolePages.message("No such backfill",
-                    "There is no backfill " + id + " in this workspace to cancel.", false).render());
-        }
-        boolean cancelled = backfills.cancel(backfill.get().id, "admin " + session.get().adminId())
-                .map(Backfills.Cancellation::cancelledNow).orElse(false);
-        return ConsoleAccess.seeOther("/admin/backfill?notice=" + (cancelled ? "cancelled" : "ended"));
+        return access.signedInForm(cookie, csrf, session -> {
+            Optional<Backfill> backfill = ofWorkspace(id, session.workspaceId());
+            if (backfill.isEmpty()) {
+                return ConsoleAccess.page(Response.Status.NOT_FOUND, ConsolePages.message("No such backfill",
+                        "There is no backfill " + id + " in this workspace to cancel.", false).render());
+            }
+            boolean cancelled = backfills.cancel(backfill.get().id, "admin " + session.adminId())
+                    .map(Backfills.Cancellation::cancelledNow).orElse(false);
+            return ConsoleAccess.seeOther("/admin/backfill?notice=" + (cancelled ? "cancelled" : "ended"));
+        });
     }
 
     private Optional<Backfill> ofWorkspace(String id, String workspaceId) {

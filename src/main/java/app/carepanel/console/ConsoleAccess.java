@@ -2,6 +2,7 @@ package app.carepanel.console;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +25,16 @@ class ConsoleAccess {
 
     Optional<AdminSessions.Session> session(String cookie) {
         return sessions.find(cookie);
+    }
+
+    /** The answer for the signed-in admin, or the way to sign in. */
+    Response signedIn(String cookie, Function<AdminSessions.Session, Response> answer) {
+        return session(cookie).map(answer).orElseGet(this::toSignIn);
+    }
+
+    /** A form's action for the signed-in admin, done only when the form carries the session's CSRF token. */
+    Response signedInForm(String cookie, String csrf, Function<AdminSessions.Session, Response> action) {
+        return signedIn(cookie, session -> session.accepts(csrf) ? action.apply(session) : formRefused());
     }
 
     ConsoleView.Header header(AdminSessions.Session session) {

@@ -47,12 +47,8 @@ public class ConsoleResource {
 
     @GET
     public Response overview(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("notice") String notice) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        return ConsoleAccess.ok(ConsolePages.overview(access.header(session.get()),
-                overviewOf(session.get().workspaceId(), notice)).render());
+        return access.signedIn(cookie, session -> ConsoleAccess.ok(ConsolePages.overview(access.header(session),
+                overviewOf(session.workspaceId(), notice)).render()));
     }
 
     /** The sync's state alone, for the page to refresh it in place. */
@@ -94,21 +90,16 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("contact_id") String contactId) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(csrf)) {
-            return access.formRefused();
-        }
-        if (!IntercomIds.isValid(contactId, IntercomIds.MAX_LENGTH)) {
-            return ConsoleAccess.page(Response.Status.BAD_REQUEST, ConsolePages.message("Nothing to retry",
-                    "The form named no contact this app can sync.", false).render());
-        }
-        sync.retry(session.get().workspaceId(), contactId);
-        Log.infof("Admin %s queued the sync of contact %s in workspace %s again", session.get().adminId(), contactId,
-                session.get().workspaceId());
-        return ConsoleAccess.seeOther("/admin?notice=retried");
+        return access.signedInForm(cookie, csrf, session -> {
+            if (!IntercomIds.isValid(contactId, IntercomIds.MAX_LENGTH)) {
+                return ConsoleAccess.page(Response.Status.BAD_REQUEST, ConsolePages.message("Nothing to retry",
+                        "The form named no contact this app can sync.", false).render());
+            }
+            sync.retry(session.workspaceId(), contactId);
+            Log.infof("Admin %s queued the sync of contact %s in workspace %s again", session.adminId(), contactId,
+                    session.workspaceId());
+            return ConsoleAccess.seeOther("/admin?notice=retried");
+        });
     }
 
     @POST
@@ -130,27 +121,22 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response uninstall(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("confirm") String confirm) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(csrf)) {
-            return access.formRefused();
-        }
-        if (!"remove".equals(confirm)) {
-            return ConsoleAccess.seeOther("/admin?notice=unconfirmed");
-        }
-        String workspaceId = session.get().workspaceId();
-        Log.infof("Admin %s asked to remove the app from workspace %s", session.get().adminId(), workspaceId);
-        return switch (uninstaller.removeAtAdminsRequest(workspaceId)) {
-            case REMOVED -> Response.ok(ConsolePages.message("Care Panel was removed", "Care Panel is no longer "
-                    + "installed in workspace " + workspaceId + ": its access token was revoked, and the client data "
-                    + "it held for the workspace was deleted. The access audit trail is kept.", false).render(),
-                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(sessions.cleared())
-                    .header("Cache-Control", "no-store").build();
-            case NOT_INSTALLED -> ConsoleAccess.seeOther("/admin?notice=not-installed");
-            case INTERCOM_UNREACHABLE -> ConsoleAccess.seeOther("/admin?notice=intercom-unreachable");
-        };
+        return access.signedInForm(cookie, csrf, session -> {
+            if (!"remove".equals(confirm)) {
+                return ConsoleAccess.seeOther("/admin?notice=unconfirmed");
+            }
+            String workspaceId = session.workspaceId();
+            Log.infof("Admin %s asked to remove the app from workspace %s", session.adminId(), workspaceId);
+            return switch (uninstaller.removeAtAdminsRequest(workspaceId)) {
+                case REMOVED -> Response.ok(ConsolePages.message("Care Panel was removed", "Care Panel is no longer "
+                        + "installed in workspace " + workspaceId + ": its access token was revoked, and the client data "
+                        + "it held for the workspace was deleted. The access audit trail is kept.", false).render(),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(sessions.cleared())
+                        .header("Cache-Control", "no-store").build();
+                case NOT_INSTALLED -> ConsoleAccess.seeOther("/admin?notice=not-installed");
+                case INTERCOM_UNREACHABLE -> ConsoleAccess.seeOther("/admin?notice=intercom-unreachable");
+            };
+        });
     }
 
     private static String notices(String notice) {

@@ -1,7 +1,6 @@
 package app.carepanel.console;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -37,12 +36,8 @@ public class PreviewResource {
     @GET
     public Response view(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("email") String email,
             @QueryParam("contact_id") String contactId) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        return page(session.get(), previews.of(session.get().workspaceId(), session.get().adminId(), email, contactId,
-                null, null, List.of(), ACTION));
+        return access.signedIn(cookie, session -> page(session,
+                previews.of(session.workspaceId(), session.adminId(), email, contactId, null, null, List.of(), ACTION)));
     }
 
     @POST
@@ -50,15 +45,8 @@ public class PreviewResource {
     public Response submit(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("email") String email, @FormParam("contact_id") String contactId,
             @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(csrf)) {
-            return access.formRefused();
-        }
-        return page(session.get(), previews.of(session.get().workspaceId(), session.get().adminId(), email, contactId,
-                componentId, storedData, List.of(), ACTION));
+        return access.signedInForm(cookie, csrf, session -> page(session, previews.of(session.workspaceId(),
+                session.adminId(), email, contactId, componentId, storedData, List.of(), ACTION)));
     }
 
     private Response page(AdminSessions.Session session, ConsoleView.Preview view) {

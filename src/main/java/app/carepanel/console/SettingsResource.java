@@ -41,48 +41,41 @@ public class SettingsResource {
 
     @GET
     public Response view(@CookieParam(AdminSessions.COOKIE) String cookie, @QueryParam("notice") String notice) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        Map<Setting, String> own = settings.of(session.get().workspaceId());
-        return ConsoleAccess.ok(ConsolePages.settings(access.header(session.get()), form.fields(own, Map.of()),
-                "saved".equals(notice) ? "Saved. The panel and the sync use the new settings from the next view." : null)
-                .render());
+        return access.signedIn(cookie, session -> {
+            Map<Setting, String> own = settings.of(session.workspaceId());
+            return ConsoleAccess.ok(ConsolePages.settings(access.header(session), form.fields(own, Map.of()),
+                    "saved".equals(notice) ? "Saved. The panel and the sync use the new settings from the next view." : null)
+                    .render());
+        });
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@CookieParam(AdminSessions.COOKIE) String cookie, MultivaluedMap<String, String> fields) {
-        Optional<AdminSessions.Session> session = access.session(cookie);
-        if (session.isEmpty()) {
-            return access.toSignIn();
-        }
-        if (!session.get().accepts(fields.getFirst("csrf"))) {
-            return access.formRefused();
-        }
-        String workspaceId = session.get().workspaceId();
-        Map<Setting, String> own = settings.of(workspaceId);
-        Map<Setting, String> entered = new EnumMap<>(Setting.class);
-        Map<Setting, String> problems = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
-            String value = Optional.ofNullable(fields.getFirst(setting.key)).map(String::strip).orElse("");
-            entered.put(setting, value);
-            form.problemWith(setting, value).ifPresent(problem -> problems.put(setting, problem));
-        }
-        if (!problems.isEmpty()) {
-            return ConsoleAccess.page(Response.Status.BAD_REQUEST, ConsolePages.settings(access.header(session.get()),
-                    form.fields(entered, problems), null).render());
-        }
-        Map<Setting, Optional<String>> changes = new EnumMap<>(Setting.class);
-        entered.forEach((setting, value) -> {
-            if (!value.equals(own.getOrDefault(setting, ""))) {
-                changes.put(setting, value.isEmpty() ? Optional.empty() : Optional.of(value));
+        return access.signedInForm(cookie, fields.getFirst("csrf"), session -> {
+            String workspaceId = session.workspaceId();
+            Map<Setting, String> own = settings.of(workspaceId);
+            Map<Setting, String> entered = new EnumMap<>(Setting.class);
+            Map<Setting, String> problems = new EnumMap<>(Setting.class);
+            for (Setting setting : Setting.values()) {
+                String value = Optional.ofNullable(fields.getFirst(setting.key)).map(String::strip).orElse("");
+                entered.put(setting, value);
+                form.problemWith(setting, value).ifPresent(problem -> problems.put(setting, problem));
             }
+            if (!problems.isEmpty()) {
+                return ConsoleAccess.page(Response.Status.BAD_REQUEST, ConsolePages.settings(access.header(session),
+                        form.fields(entered, problems), null).render());
+            }
+            Map<Setting, Optional<String>> changes = new EnumMap<>(Setting.class);
+            entered.forEach((setting, value) -> {
+                if (!value.equals(own.getOrDefault(setting, ""))) {
+                    changes.put(setting, value.isEmpty() ? Optional.empty() : Optional.of(value));
+                }
+            });
+            settings.change(workspaceId, session.adminId(), changes);
+            Log.infof("Admin %s changed %d settings of workspace %s: %s", session.adminId(), changes.size(),
+                    workspaceId, changes.keySet());
+            return ConsoleAccess.seeOther("/admin/settings?notice=saved");
         });
-        settings.change(workspaceId, session.get().adminId(), changes);
-        Log.infof("Admin %s changed %d settings of workspace %s: %s", session.get().adminId(), changes.size(),
-                workspaceId, changes.keySet());
-        return ConsoleAccess.seeOther("/admin/settings?notice=saved");
     }
 }
