@@ -1,5 +1,8 @@
 package app.carepanel.console;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +24,19 @@ class Previews {
 
     /** The longest address that can be an email (RFC 5321). */
     private static final int LONGEST_EMAIL = 254;
+    /** How long the page waits for the view's sync before it reads what Intercom holds. */
+    private static final Duration SYNC_PATIENCE = Duration.ofSeconds(3);
 
     private final PanelPreview panel;
     private final IntercomHoldings holdings;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    Previews(PanelPreview panel, IntercomHoldings holdings, ObjectMapper json) {
+    Previews(PanelPreview panel, IntercomHoldings holdings, ObjectMapper json, Clock clock) {
         this.panel = panel;
         this.holdings = holdings;
         this.json = json;
+        this.clock = clock;
     }
 
     /** {@code componentId} null: the first view; {@code samples}: emails offered as one-click choices. */
@@ -48,16 +55,21 @@ class Previews {
             return new ConsoleView.Preview(address, "", samples, action,
                     "The contact id is not an Intercom id: leave it empty, or copy it from the contact's page.");
         }
+        Instant asked = clock.instant();
         JsonNode answer = panel.show(workspaceId, adminId, contact, address, componentId, storedData);
         List<CanvasDrawing.Row> held = List.of();
         String heldNote = null;
         if (contact != null) {
-            IntercomHoldings.Holding holding = holdings.of(workspaceId, contact);
+            // The view queued the contact's sync: what Intercom holds is read once it has ended, so that the page shows
+            // this view's write rather than the one before (an admin's page may wait a few seconds; a panel never).
+            IntercomHoldings.Holding holding = holdings.afterSync(workspaceId, contact, asked, SYNC_PATIENCE);
             held = holding.values().entrySet().stream()
                     .map(e -> new CanvasDrawing.Row(e.getKey(), String.valueOf(e.getValue()))).toList();
             heldNote = holding.problem() != null ? holding.problem()
                     : (held.isEmpty() ? "Intercom holds none of this app's attributes for the contact yet. "
                             : "Read from Intercom just now. ")
+                            + (holding.syncSettled() ? "" : "This view's sync was still under way; reload in a moment "
+                                    + "to see what it writes. ")
                             + (holding.lastWrite() == null ? "The sync has not written to this contact yet."
                                     : "The sync last wrote on " + ConsoleView.when(holding.lastWrite()) + ".");
         }

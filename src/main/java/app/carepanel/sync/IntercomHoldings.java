@@ -1,5 +1,6 @@
 package app.carepanel.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,19 +25,34 @@ public class IntercomHoldings {
     private final IntercomClient intercom;
     private final ContactAttributes attributes;
     private final SyncJobs jobs;
+    private final SyncWaits waits;
 
-    IntercomHoldings(Workspaces workspaces, IntercomClient intercom, ContactAttributes attributes, SyncJobs jobs) {
+    IntercomHoldings(Workspaces workspaces, IntercomClient intercom, ContactAttributes attributes, SyncJobs jobs,
+            SyncWaits waits) {
         this.workspaces = workspaces;
         this.intercom = intercom;
         this.attributes = attributes;
         this.jobs = jobs;
+        this.waits = waits;
     }
 
     /**
      * {@code values}: this app's attributes as Intercom holds them, in the app's order (an attribute never written
      * is absent); {@code problem}: why they could not be read, in words, or null.
      */
-    public record Holding(Map<String, Object> values, String lastOutcome, Instant lastWrite, String problem) {
+    public record Holding(Map<String, Object> values, String lastOutcome, Instant lastWrite, String problem,
+            boolean syncSettled) {
+    }
+
+    /**
+     * What Intercom holds once the contact's sync asked at {@code asked} (by a view, say) has ended, waiting for it at
+     * most {@code patience}; {@code syncSettled} says whether it had. Without a token nothing is waited for.
+     */
+    public Holding afterSync(String workspaceId, String contactId, Instant asked, Duration patience) {
+        boolean settled = workspaces.resolve(workspaceId).token().isPresent()
+                && waits.await(workspaceId, contactId, asked, patience).isPresent();
+        Holding holding = of(workspaceId, contactId);
+        return new Holding(holding.values(), holding.lastOutcome(), holding.lastWrite(), holding.problem(), settled);
     }
 
     public Holding of(String workspaceId, String contactId) {
@@ -46,18 +62,19 @@ public class IntercomHoldings {
         Instant written = job.map(j -> j.writtenAt).orElse(null);
         Workspace workspace = workspaces.resolve(workspaceId);
         if (workspace.token().isEmpty()) {
-            return new Holding(Map.of(), outcome, written, "Intercom cannot be asked: " + workspace.whyNoToken());
+            return new Holding(Map.of(), outcome, written, "Intercom cannot be asked: " + workspace.whyNoToken(), true);
         }
         try {
             IntercomClient.ContactLookup lookup = intercom.getContact(workspace, contactId);
             if (lookup instanceof IntercomClient.ContactLookup.Found found) {
-                return new Holding(ours(workspaceId, found.contact().customAttributes()), outcome, written, null);
+                return new Holding(ours(workspaceId, found.contact().customAttributes()), outcome, written, null, true);
             }
             return new Holding(Map.of(), outcome, written, lookup instanceof IntercomClient.ContactLookup.Merged merged
                     ? "Intercom merged this contact into " + merged.canonicalId() + "."
-                    : "Intercom has no contact " + contactId + ".");
+                    : "Intercom has no contact " + contactId + ".", true);
         } catch (IntercomException e) {
-            return new Holding(Map.of(), outcome, written, "Intercom could not be read just now (" + e.getMessage() + ").");
+            return new Holding(Map.of(), outcome, written, "Intercom could not be read just now (" + e.getMessage() + ").",
+                    true);
         }
     }
 

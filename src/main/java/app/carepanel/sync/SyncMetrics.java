@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,7 +59,9 @@ class SyncMetrics {
     }
 
     void attempt(String result) {
-        metrics.counter("care_panel.sync.attempts", "result", result).increment();
+        Counter.builder("care_panel.sync.attempts").tag("result", result)
+                .description("Sync attempts by result: an outcome when the job ended, else retried or postponed")
+                .register(metrics).increment();
     }
 
     private void set(String state, long value) {

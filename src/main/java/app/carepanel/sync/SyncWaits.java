@@ -1,6 +1,7 @@
 package app.carepanel.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,7 +36,12 @@ class SyncWaits {
 
     /** The end of the sync asked at {@code asked}, within {@code SYNC_WAIT_TIMEOUT}; empty if it is still under way. */
     Optional<Ended> await(String workspaceId, String contactId, Instant asked) {
-        Instant deadline = asked.plus(config.waitTimeout());
+        return await(workspaceId, contactId, asked, config.waitTimeout());
+    }
+
+    /** The same, waiting at most {@code patience} from {@code asked}. */
+    Optional<Ended> await(String workspaceId, String contactId, Instant asked, Duration patience) {
+        Instant deadline = asked.plus(patience);
         while (clock.instant().isBefore(deadline)) {
             Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId))
                     .filter(found -> endedSince(found, asked));

@@ -37,6 +37,14 @@ class ConsoleSignInTest extends AppTest {
     }
 
     @Test
+    void theBareAddressLeadsToTheConsole() {
+        Response home = given().redirects().follow(false).get("/");
+
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.header("Location")).endsWith("/admin");
+    }
+
+    @Test
     void signsInAnAdminOfAnInstalledWorkspaceWithAnHttpOnlySessionCookie() {
         OAuthDance.exchanges(intercom, "code-admin", "token-admin");
         OAuthDance.owns(intercom, "token-admin", workspace, "us", true);

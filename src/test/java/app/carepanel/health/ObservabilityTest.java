@@ -42,6 +42,7 @@ class ObservabilityTest extends AppTest {
                 .containsPattern("care_panel_sync_attempts_total\\{[^}]*result=\"(written|unchanged)\"")
                 .containsPattern("care_panel_intercom_calls_total\\{[^}]*status=\"2xx\""));
         String metrics = metrics();
+        assertThat(metrics).containsPattern("# HELP care_panel_sync_attempts \\S");
         assertThat(metrics)
                 .containsPattern("care_panel_canvas_answers_seconds_count\\{[^}]*outcome=\"shown\"")
                 .containsPattern("care_panel_canvas_answers_seconds_count\\{[^}]*outcome=\"cached\"")
