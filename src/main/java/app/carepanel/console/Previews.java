@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.base.Texts;
 import app.carepanel.canvas.PanelPreview;
 import app.carepanel.sync.IntercomHoldings;
 import app.carepanel.web.IntercomIds;
@@ -48,11 +49,12 @@ class Previews {
             return new ConsoleView.Preview("", contact == null ? "" : contact, samples, action, null);
         }
         if (address.length() > LONGEST_EMAIL) {
-            return new ConsoleView.Preview("", "", samples, action,
-                    "That is longer than any email address (at most " + LONGEST_EMAIL + " characters).");
+            // The input is kept (cut to what its field takes), so that the admin can correct it.
+            return new ConsoleView.Preview(Texts.cut(address, LONGEST_EMAIL), contact == null ? "" : contact, samples,
+                    action, "That is longer than any email address (at most " + LONGEST_EMAIL + " characters).");
         }
         if (contact != null && !IntercomIds.isValid(contact, IntercomIds.MAX_LENGTH)) {
-            return new ConsoleView.Preview(address, "", samples, action,
+            return new ConsoleView.Preview(address, Texts.cut(contact, IntercomIds.MAX_LENGTH), samples, action,
                     "The contact id is not an Intercom id: leave it empty, or copy it from the contact's page.");
         }
         Instant asked = clock.instant();

@@ -94,7 +94,8 @@ class ConsolePreviewTest extends AppTest {
                 .contains("longer than any email address").doesNotContain("id=\"panel\"");
         assertThat(given().cookie(SESSION, session).queryParam("email", "sami@example.com")
                 .queryParam("contact_id", "not an id").get("/admin/preview").then().statusCode(200).extract().asString())
-                .contains("The contact id is not an Intercom id").doesNotContain("id=\"panel\"");
+                .contains("The contact id is not an Intercom id", "value=\"not an id\"",
+                        "aria-describedby=\"preview-problem\"").doesNotContain("id=\"panel\"");
         assertThat(given().cookie(SESSION, session).queryParam("email", "not-an-address").get("/admin/preview")
                 .then().statusCode(200).extract().asString()).contains("not a valid address");
     }

@@ -19,7 +19,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class IntercomStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN = "test-intercom-token";
-    public static final long READ_TIMEOUT_MILLIS = 1000;
+    /** Short, for the tests of slow answers; long enough for the first call after start on a loaded machine. */
+    public static final long READ_TIMEOUT_MILLIS = 3000;
     public static final String TOKEN_PATH = "/auth/eagle/token";
     /** Intercom's authorization page, where a browser test's admin "clicks Authorize". */
     public static final String AUTHORIZE_PATH = "/oauth";
