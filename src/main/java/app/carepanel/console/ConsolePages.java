@@ -17,8 +17,9 @@ final class ConsolePages {
 
     static native TemplateInstance preview(ConsoleView.Header header, ConsoleView.Preview view);
 
+    /** {@code refused}: the save had problems, listed at the top of the form and beside each field. */
     static native TemplateInstance settings(ConsoleView.Header header, java.util.List<SettingsForm.Field> fields,
-            String notice);
+            String notice, boolean refused);
 
     static native TemplateInstance message(String title, String text, boolean signInAgain);
 }

@@ -44,8 +44,8 @@ public class SettingsResource {
         return access.signedIn(cookie, session -> {
             Map<Setting, String> own = settings.of(session.workspaceId());
             return ConsoleAccess.ok(ConsolePages.settings(access.header(session), form.fields(own, Map.of()),
-                    "saved".equals(notice) ? "Saved. The panel and the sync use the new settings from the next view." : null)
-                    .render());
+                    "saved".equals(notice) ? "Saved. The panel and the sync use the new settings from the next view." : null,
+                    false).render());
         });
     }
 
@@ -64,7 +64,7 @@ public class SettingsResource {
             }
             if (!problems.isEmpty()) {
                 return ConsoleAccess.page(Response.Status.BAD_REQUEST, ConsolePages.settings(access.header(session),
-                        form.fields(entered, problems), null).render());
+                        form.fields(entered, problems), null, true).render());
             }
             Map<Setting, Optional<String>> changes = new EnumMap<>(Setting.class);
             entered.forEach((setting, value) -> {

@@ -10,6 +10,6 @@ final class InstallPages {
     private InstallPages() {
     }
 
-    /** The installation stopped here, with what happened and what to do, in plain words. */
-    static native TemplateInstance refused(String reason);
+    /** The installation (or the console's sign-in) stopped here, with what happened and what to do, in plain words. */
+    static native TemplateInstance refused(String reason, boolean signIn);
 }

@@ -64,7 +64,7 @@ public class InstallResource {
             String missing = clientId.isEmpty() && base.isEmpty() ? "INTERCOM_CLIENT_ID and APP_BASE_URL"
                     : clientId.isEmpty() ? "INTERCOM_CLIENT_ID" : "APP_BASE_URL";
             Log.warnf("An installation or sign-in was asked for, but %s is not set", missing);
-            return page(Response.Status.SERVICE_UNAVAILABLE, "Care Panel cannot be " + (purpose == InstallState.Purpose.INSTALL
+            return page(Response.Status.SERVICE_UNAVAILABLE, purpose, "Care Panel cannot be " + (purpose == InstallState.Purpose.INSTALL
                     ? "installed" : "signed in to") + " yet: the person who runs it has not finished its set-up ("
                     + missing + " is not set).", false);
         }
@@ -84,7 +84,7 @@ public class InstallResource {
         InstallStates.Consumed consumed = states.consume(state, browserKey);
         if (consumed.check() != InstallStates.Check.ACCEPTED) {
             Log.infof("An OAuth callback was refused: %s", consumed.check());
-            return page(Response.Status.BAD_REQUEST, consumed.check().reason, true);
+            return page(Response.Status.BAD_REQUEST, consumed.purpose(), consumed.check().reason, true);
         }
         if (consumed.purpose() == InstallState.Purpose.SIGN_IN) {
             return signedIn(code, error);
@@ -108,7 +108,7 @@ public class InstallResource {
                 ? new SignIn.Result.Refused("The sign-in was cancelled in Intercom.")
                 : signIn.complete(code);
         if (result instanceof SignIn.Result.Refused refused) {
-            return page(Response.Status.FORBIDDEN, refused.reason(), true);
+            return page(Response.Status.FORBIDDEN, InstallState.Purpose.SIGN_IN, refused.reason(), true);
         }
         String session = ((SignIn.Result.SignedIn) result).cookieValue();
         return Response.seeOther(URI.create(AdminSessions.PATH))
@@ -117,9 +117,10 @@ public class InstallResource {
                 .build();
     }
 
-    private Response page(Response.Status status, String reason, boolean clearCookie) {
+    /** A plain page saying why the installation or sign-in stopped; a sign-in's offers to sign in again. */
+    private Response page(Response.Status status, InstallState.Purpose purpose, String reason, boolean clearCookie) {
         Response.ResponseBuilder answer = Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(InstallPages.refused(reason).render())
+                .entity(InstallPages.refused(reason, purpose == InstallState.Purpose.SIGN_IN).render())
                 .header("Cache-Control", "no-store");
         return clearCookie ? answer.cookie(cookie("", 0)).build() : answer.build();
     }

@@ -55,7 +55,7 @@ class ConsoleSettingsTest extends AppTest {
                 .formParam("allowed_teams", "team one").post("/admin/settings");
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.asString()).contains("&#39;Nowhere/Foo&#39; is not an IANA time zone",
+        assertThat(refused.asString()).contains("Nothing was saved.", "&#39;Nowhere/Foo&#39; is not an IANA time zone",
                 "&#39;not-an-address&#39; is not an email address", "&#39;team one&#39; is not an Intercom team id",
                 "value=\"EUR\"");
         assertThat(QuarkusTransaction.requiringNew().call(() -> SettingRecord.count())).isZero();

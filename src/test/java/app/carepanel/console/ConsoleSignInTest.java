@@ -84,7 +84,8 @@ class ConsoleSignInTest extends AppTest {
         Response callback = OAuthDance.signIn("code-unverified");
 
         assertThat(callback.statusCode()).isEqualTo(403);
-        assertThat(callback.asString()).contains("email address is not verified");
+        assertThat(callback.asString()).contains("email address is not verified", "You are not signed in to Care Panel",
+                "href=\"/admin/sign-in\"").doesNotContain("was not installed");
         assertThat(callback.getCookie(SESSION)).isNull();
     }
 

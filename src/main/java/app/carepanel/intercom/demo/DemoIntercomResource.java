@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -77,6 +78,34 @@ public class DemoIntercomResource {
     @Path("/auth/uninstall")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return call(authorization, () -> ok(Map.of()));
+    }
+
+    /** One page of every contact, in the stand-in's order; the cursor is the page's last id (what a backfill walks). */
+    @GET
+    @Path("/contacts")
+    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("per_page") @DefaultValue("50") int perPage, @QueryParam("starting_after") String after) {
+        return call(authorization, () -> {
+            List<DemoContact> all = intercom.contactStore().all();
+            int from = 0;
+            while (after != null && from < all.size() && !all.get(from).id().equals(after)) {
+                from++;
+            }
+            List<DemoContact> rest = after == null ? all : all.subList(Math.min(from + 1, all.size()), all.size());
+            List<DemoContact> page = rest.subList(0, Math.min(Math.max(perPage, 1), rest.size()));
+            Map<String, Object> pages = new LinkedHashMap<>();
+            pages.put("type", "pages");
+            pages.put("per_page", perPage);
+            if (page.size() < rest.size()) {
+                pages.put("next", Map.of("starting_after", page.get(page.size() - 1).id()));
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("type", "list");
+            answer.put("data", page.stream().map(c -> c.toJson(DemoIntercom.WORKSPACE_ID)).toList());
+            answer.put("total_count", all.size());
+            answer.put("pages", pages);
+            return ok(answer);
+        });
     }
 
     @GET
