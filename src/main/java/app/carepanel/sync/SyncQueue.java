@@ -75,6 +75,9 @@ public class SyncQueue {
             return true;
         }
         SyncJob job = existing.get();
+        if (request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request)) {
+            return false;
+        }
         boolean emailNews = emailNews(job, request, now);
         if (job.unmovedBy(request.trigger(), now) && !emailNews) {
             return false;
@@ -96,6 +99,11 @@ public class SyncQueue {
         }
         boolean stale = job.emailSeenAt == null || job.emailSeenAt.isBefore(now.minus(EMAIL_FRESHNESS.dividedBy(2)));
         return stale || !request.email().get().equals(openEmail(job).orElse(null));
+    }
+
+    /** True when the request names the email the job last saw for the contact (however long ago). */
+    private boolean sameEmail(SyncJob job, SyncRequest request) {
+        return request.email().isPresent() && request.email().equals(openEmail(job));
     }
 
     /** The email last seen for the job's contact while it is fresh; empty when unknown, old or unreadable. */
@@ -158,7 +166,7 @@ public class SyncQueue {
                 job.emailSeen(seal(job, result.readEmail().get()), now);
             }
             result.fingerprint().ifPresent(fingerprint -> job.written(fingerprint, now));
-            job.finish(result.outcome(), now);
+            job.finish(result.outcome(), result.dataAsOf().orElse(null), now);
         });
     }
 
