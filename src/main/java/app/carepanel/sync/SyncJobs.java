@@ -43,8 +43,8 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
 
     /** Up to {@code limit} pending jobs that are due, locked; rows other instances hold are skipped. */
     List<SyncJob> due(Instant now, int limit) {
-        return lockedIds("""
-                select id from sync_job
+        return locked("""
+                select * from sync_job
                 where status = 'PENDING' and next_attempt_at <= :now
                 order by next_attempt_at
                 limit :limit
@@ -53,19 +53,20 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
 
     /** Up to {@code limit} running jobs whose lease lapsed (their instance died), locked. */
     List<SyncJob> lapsed(Instant now, int limit) {
-        return lockedIds("""
-                select id from sync_job
+        return locked("""
+                select * from sync_job
                 where status = 'RUNNING' and lease_until < :now
                 order by lease_until
                 limit :limit
                 for update skip locked""", now, limit);
     }
 
-    private List<SyncJob> lockedIds(String sql, Instant now, int limit) {
+    /** The rows, read and locked in one statement (not ids first, then the rows by id). */
+    private List<SyncJob> locked(String sql, Instant now, int limit) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = entities.createNativeQuery(sql).setParameter("now", now).setParameter("limit", limit)
-                .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids.stream().map(Number::longValue).toList());
+        List<SyncJob> rows = entities.createNativeQuery(sql, SyncJob.class).setParameter("now", now)
+                .setParameter("limit", limit).getResultList();
+        return rows;
     }
 
     /**
