@@ -125,6 +125,12 @@ class PanelService {
         return answer.canvas();
     }
 
+    /** When the client data shown was fetched; null when none was shown. */
+    private static Instant shownDataAsOf(ProfileLookup found) {
+        return found instanceof ProfileLookup.Fresh fresh ? fresh.profile().fetchedAt()
+                : found instanceof ProfileLookup.Stale stale ? stale.profile().fetchedAt() : null;
+    }
+
     private Answer answer(CanvasRequest request, IntercomContact contact, PanelView view, boolean refresh,
             boolean preview) {
         String workspaceId = request.workspaceId();
@@ -157,7 +163,8 @@ class PanelService {
         Canvas canvas = renderer.lookup(found, view, workspaceId);
         if (contact.id() != null) {
             // A preview's email is what the admin typed, not the contact's: its sync reads the contact's own.
-            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh));
+            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh,
+                    shownDataAsOf(found)));
         }
         return new Answer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
     }

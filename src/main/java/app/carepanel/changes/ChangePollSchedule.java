@@ -69,7 +69,7 @@ class ChangePollSchedule {
 
     @ActivateRequestContext
     void scheduled(Duration interval) {
-        if (config.workers() <= 0) {
+        if (config.workers().orElse(1) <= 0) {
             Log.debug("Client changes are not polled: the sync is off here");
             return;
         }

@@ -64,7 +64,7 @@ class ConfigurationCheck {
         config.getOptionalValue("attributes.typed-companions", String.class)
                 .filter(v -> !v.trim().equalsIgnoreCase("true") && !v.trim().equalsIgnoreCase("false"))
                 .ifPresent(v -> problems.add("ATTRIBUTES_TYPED_COMPANIONS '" + v + "' is neither true nor false"));
-        if (sync.workers() < 0) {
+        if (sync.workers().orElse(0) < 0) {
             problems.add("SYNC_WORKERS must be 0 (no processing here) or more");
         }
         if (sync.maxAttempts() < 1) {

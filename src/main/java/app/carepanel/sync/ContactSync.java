@@ -1,6 +1,7 @@
 package app.carepanel.sync;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,12 @@ class ContactSync {
      * What a sync did; for a write, the values written and their fingerprint; and the email it read from Intercom,
      * if it read the contact (a re-run soon after may use it instead of reading again).
      */
-    record Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> fingerprint, Optional<String> readEmail) {
+    record Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> fingerprint, Optional<String> readEmail,
+            Optional<Instant> dataAsOf) {
+
+        Result(SyncOutcome outcome, Map<String, Object> written, Optional<String> fingerprint, Optional<String> readEmail) {
+            this(outcome, written, fingerprint, readEmail, Optional.empty());
+        }
 
         static Result of(SyncOutcome outcome) {
             return new Result(outcome, Map.of(), Optional.empty(), Optional.empty());
@@ -93,7 +99,8 @@ class ContactSync {
         String fingerprint = attributes.fingerprint(workspace.id(), toWrite);
         if (job.wroteAlikeSince(fingerprint, clock.instant().minus(config.unchangedSkipInterval()))) {
             finishTag(workspace, job);
-            return new Result(SyncOutcome.UNCHANGED, toWrite, Optional.empty(), readEmail);
+            return new Result(SyncOutcome.UNCHANGED, toWrite, Optional.empty(), readEmail,
+                    Optional.ofNullable(profile.fetchedAt()));
         }
         ContactWrite write = intercom.updateCustomAttributes(workspace, contactId, toWrite);
         if (write instanceof ContactWrite.Merged merged) {
@@ -104,7 +111,8 @@ class ContactSync {
             return Result.of(SyncOutcome.CONTACT_GONE);
         }
         finishTag(workspace, job);
-        return new Result(SyncOutcome.WRITTEN, toWrite, Optional.of(fingerprint), readEmail);
+        return new Result(SyncOutcome.WRITTEN, toWrite, Optional.of(fingerprint), readEmail,
+                Optional.ofNullable(profile.fetchedAt()));
     }
 
     /** The contact, following one merge to its canonical contact; empty when it is gone. */

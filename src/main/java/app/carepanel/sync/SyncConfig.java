@@ -18,9 +18,25 @@ public interface SyncConfig {
     /** Bearer token for {@code /sync/contacts/{id}} and {@code /sync/status}; without it both answer 401. */
     Optional<String> apiToken();
 
-    /** Worker threads per app instance writing contacts; 0 stops processing (triggers are still stored). */
-    @WithDefault("4")
-    int workers();
+    /**
+     * Worker threads per app instance writing contacts; 0 stops processing (triggers are still stored). Unset, it
+     * is sized from the Intercom budget ({@link #workersFor}).
+     */
+    Optional<Integer> workers();
+
+    /** The fewest and the most workers sized from the budget. */
+    int MIN_WORKERS = 4;
+    int MAX_WORKERS = 16;
+
+    /**
+     * Enough workers to spend the app's share of a budget of {@code perMinute} Intercom calls a minute, each worker
+     * making about 8 calls a second (a sync waits on the platform and on Intercom, about 125 ms together when both
+     * answer quickly), from {@value #MIN_WORKERS} to {@value #MAX_WORKERS}: 4 at 600 calls a minute, 16 at 10,000.
+     */
+    static int workersFor(int perMinute, double share) {
+        int needed = (int) Math.ceil(perMinute * share / 60 / 8);
+        return Math.max(MIN_WORKERS, Math.min(MAX_WORKERS, needed));
+    }
 
     /** Failed attempts after which a job is marked failed. */
     @WithDefault("8")

@@ -2,6 +2,7 @@ package app.carepanel.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.IntFunction;
 
 import jakarta.persistence.Column;
@@ -107,6 +108,10 @@ public class SyncJob extends PanacheEntityBase {
     @Column(name = "written_at")
     public Instant writtenAt;
 
+    /** When the client data the last finished run used was fetched; null when it used none. */
+    @Column(name = "data_as_of")
+    public Instant dataAsOf;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -134,6 +139,15 @@ public class SyncJob extends PanacheEntityBase {
             case RUNNING -> rerun && !asksRefetch;
             default -> false;
         };
+    }
+
+    /**
+     * True when the contact is done and its last run used client data at least as new as {@code shown} (what a
+     * view just showed): the view has nothing new to write, so it needs no run.
+     */
+    boolean syncedDataOf(Instant shown) {
+        return status == Status.DONE && shown != null && dataAsOf != null
+                && !dataAsOf.isBefore(shown.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**
@@ -218,8 +232,13 @@ public class SyncJob extends PanacheEntityBase {
         return false;
     }
 
-    /** The sync ended (written, skipped, gone...): done, or pending again when a trigger came meanwhile. */
-    void finish(SyncOutcome outcome, Instant now) {
+    /**
+     * The sync ended (written, skipped, gone...) having used client data fetched at {@code dataAsOf} (null when
+     * none): done, or pending again when a trigger came meanwhile.
+     */
+    void finish(SyncOutcome outcome, Instant dataAsOf, Instant now) {
+        // The column keeps microseconds: what a view compares it with is cut the same way.
+        this.dataAsOf = dataAsOf == null ? null : dataAsOf.truncatedTo(ChronoUnit.MICROS);
         attempts = 0;
         lastError = null;
         nextAttemptAt = now;

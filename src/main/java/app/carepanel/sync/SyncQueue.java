@@ -56,7 +56,10 @@ public class SyncQueue {
     @Retry(maxRetries = 3, delay = 20, jitter = 20)
     public boolean enqueue(SyncRequest request) {
         boolean added = QuarkusTransaction.requiringNew().call(() -> enqueueInCurrentTransaction(request));
-        queued.fire(new JobQueued());
+        // Coalesced work needs no worker woken, unless a person waits and the job may have become due now.
+        if (added || request.trigger().urgent()) {
+            queued.fire(new JobQueued());
+        }
         return added;
     }
 
@@ -75,6 +78,9 @@ public class SyncQueue {
             return true;
         }
         SyncJob job = existing.get();
+        if (request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request)) {
+            return false;
+        }
         boolean emailNews = emailNews(job, request, now);
         if (job.unmovedBy(request.trigger(), now) && !emailNews) {
             return false;
@@ -96,6 +102,11 @@ public class SyncQueue {
         }
         boolean stale = job.emailSeenAt == null || job.emailSeenAt.isBefore(now.minus(EMAIL_FRESHNESS.dividedBy(2)));
         return stale || !request.email().get().equals(openEmail(job).orElse(null));
+    }
+
+    /** True when the request names the email the job last saw for the contact (however long ago). */
+    private boolean sameEmail(SyncJob job, SyncRequest request) {
+        return request.email().isPresent() && request.email().equals(openEmail(job));
     }
 
     /** The email last seen for the job's contact while it is fresh; empty when unknown, old or unreadable. */
@@ -158,7 +169,7 @@ public class SyncQueue {
                 job.emailSeen(seal(job, result.readEmail().get()), now);
             }
             result.fingerprint().ifPresent(fingerprint -> job.written(fingerprint, now));
-            job.finish(result.outcome(), now);
+            job.finish(result.outcome(), result.dataAsOf().orElse(null), now);
         });
     }
 
@@ -192,13 +203,18 @@ public class SyncQueue {
      * cannot see (then the caller's {@code @Retry} reapplies the change).
      */
     private void update(SyncJob claimed, Consumer<SyncJob> change) {
-        QuarkusTransaction.requiringNew().run(() -> jobs.locked(claimed.id)
+        boolean dueAgain = QuarkusTransaction.requiringNew().call(() -> jobs.locked(claimed.id)
                 .filter(job -> job.status == SyncJob.Status.RUNNING && claimed.claimedBy.equals(job.claimedBy))
-                .ifPresent(job -> {
+                .map(job -> {
                     change.accept(job);
                     job.updatedAt = clock.instant();
-                }));
-        queued.fire(new JobQueued());
+                    return job.status == SyncJob.Status.PENDING && !job.nextAttemptAt.isAfter(job.updatedAt);
+                }).orElse(false));
+        // Only a job due again at once (a re-run, a job handed back) wants a worker now; a woken worker that finds
+        // nothing still costs a claim transaction.
+        if (dueAgain) {
+            queued.fire(new JobQueued());
+        }
     }
 
     /** Keeps the leases of jobs this instance is still writing, so that no other instance takes them over. */

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import app.carepanel.base.Causes;
+import app.carepanel.intercom.IntercomConfig;
 import app.carepanel.intercom.RateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,6 +36,8 @@ class SyncWorker {
     private final RateLimiter rateLimiter;
     private final SyncConfig config;
     private final Clock clock;
+    /** Set, or sized from the Intercom budget. */
+    private final int workers;
     private final String instance = "worker-" + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore wakeUp = new Semaphore(0);
     /** Jobs this instance is writing now, whose leases the heartbeat keeps. */
@@ -43,7 +46,10 @@ class SyncWorker {
     private volatile boolean running;
     private ExecutorService threads;
 
-    SyncWorker(SyncQueue queue, JobRunner runner, RateLimiter rateLimiter, SyncConfig config, Clock clock) {
+    SyncWorker(SyncQueue queue, JobRunner runner, RateLimiter rateLimiter, SyncConfig config, IntercomConfig intercom,
+            Clock clock) {
+        this.workers = config.workers().orElseGet(
+                () -> SyncConfig.workersFor(intercom.rateLimit().perMinute(), intercom.rateLimit().share()));
         this.queue = queue;
         this.runner = runner;
         this.rateLimiter = rateLimiter;
@@ -52,18 +58,19 @@ class SyncWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        if (config.workers() <= 0) {
+        if (workers <= 0) {
             Log.info("Sync workers are off (SYNC_WORKERS=0): triggers are stored but not processed here");
             return;
         }
         running = true;
+        Log.infof("%d sync workers", workers);
         AtomicInteger number = new AtomicInteger();
-        threads = Executors.newFixedThreadPool(config.workers(), runnable -> {
+        threads = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "sync-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 1; i <= config.workers(); i++) {
+        for (int i = 1; i <= workers; i++) {
             String name = instance + "-" + i;
             threads.submit(() -> loop(name));
         }
@@ -81,7 +88,7 @@ class SyncWorker {
         running = false;
         if (threads != null) {
             rateLimiter.stopWaiting();
-            wakeUp.release(config.workers());
+            wakeUp.release(workers);
             threads.shutdown();
             try {
                 if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

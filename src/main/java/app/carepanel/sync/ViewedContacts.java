@@ -19,7 +19,8 @@ class ViewedContacts {
     void viewed(@ObservesAsync ContactViewed viewed) {
         try {
             SyncTrigger trigger = viewed.refresh() ? SyncTrigger.REFRESH : SyncTrigger.VIEW;
-            queue.enqueue(SyncRequest.of(viewed.workspaceId(), viewed.contactId(), trigger).withEmail(viewed.email()));
+            queue.enqueue(SyncRequest.of(viewed.workspaceId(), viewed.contactId(), trigger).withEmail(viewed.email())
+                    .showing(viewed.dataAsOf()));
         } catch (RuntimeException e) {
             Log.warnf("Sync of contact %s in workspace %s was not queued: %s", viewed.contactId(), viewed.workspaceId(),
                     Causes.rootName(e));

@@ -149,6 +149,43 @@ class SyncFlowTest extends AppTest {
         intercom.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/contacts/c-sami")));
     }
 
+    private void view(String componentId) {
+        String payload = componentId == null ? CanvasPayloads.initialize("c-sami", "sami@example.com")
+                : CanvasPayloads.submit("c-sami", "sami@example.com", componentId, "summary");
+        Signed.canvas(payload.replace(CanvasPayloads.WORKSPACE, workspace))
+                .post(componentId == null ? "/canvas/initialize" : "/canvas/submit").then().statusCode(200);
+    }
+
+    @Test
+    void viewsOfAContactWhoseDataItAlreadyHoldsRunNoSyncAndWriteNothing() {
+        view(null);
+        awaitWrites("c-sami", 1);
+        await().atMost(PATIENCE).until(() -> job("c-sami").status == SyncJob.Status.DONE);
+        SyncJob done = job("c-sami");
+        assertThat(done.dataAsOf).isNotNull();
+
+        for (int i = 0; i < 5; i++) {
+            view(null);
+        }
+
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> job("c-sami").version == done.version);
+        assertThat(intercom.findAll(IntercomFixtures.writesTo("c-sami"))).hasSize(1);
+        platform.verify(1, PlatformFixtures.lookupsOf("sami@example.com"));
+    }
+
+    @Test
+    void aRefreshThatBringsNewDataWritesIt() {
+        view(null);
+        awaitWrites("c-sami", 1);
+        await().atMost(PATIENCE).until(() -> job("c-sami").status == SyncJob.Status.DONE);
+        PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI.replace("\"cardOnFile\": true", "\"cardOnFile\": false"));
+
+        view("refresh");
+
+        awaitWrites("c-sami", 2);
+        assertThat(IntercomFixtures.lastWrite(intercom, "c-sami")).containsEntry("Card on File", "No");
+    }
+
     @Test
     void writesEveryAttributeWhenTheWorkspaceAttributesCannotBeListed() {
         intercom.stubFor(get(urlPathEqualTo("/data_attributes")).willReturn(IntercomFixtures.json(404,
