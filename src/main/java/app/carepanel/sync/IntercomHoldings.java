@@ -46,11 +46,12 @@ public class IntercomHoldings {
 
     /**
      * What Intercom holds once the contact's sync asked at {@code asked} (by a view, say) has ended, waiting for it at
-     * most {@code patience}; {@code syncSettled} says whether it had. Without a token nothing is waited for.
+     * most {@code patience}; {@code syncSettled} says whether it had. Without a token nothing is waited for, nor when
+     * the view queued no sync (its contact already held that data).
      */
     public Holding afterSync(String workspaceId, String contactId, Instant asked, Duration patience) {
-        boolean settled = workspaces.resolve(workspaceId).token().isPresent()
-                && waits.await(workspaceId, contactId, asked, patience).isPresent();
+        boolean settled = workspaces.resolve(workspaceId).token().isEmpty()
+                || waits.awaitIfQueued(workspaceId, contactId, asked, patience);
         Holding holding = of(workspaceId, contactId);
         return new Holding(holding.values(), holding.lastOutcome(), holding.lastWrite(), holding.problem(), settled);
     }

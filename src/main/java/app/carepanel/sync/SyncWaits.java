@@ -17,6 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class SyncWaits {
 
     private static final long POLL_MILLIS = 100;
+    /** How long after a view its sync, if any, is in the queue. */
+    private static final Duration QUEUEING = Duration.ofMillis(500);
 
     private final SyncJobs jobs;
     private final SyncResults results;
@@ -56,6 +58,34 @@ class SyncWaits {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True once the sync asked at {@code asked} has ended, or once it is clear that none was queued: the job is not
+     * pending or running a moment after the ask (a view queues its sync asynchronously, within that moment). False
+     * when it is still under way after {@code patience}.
+     */
+    boolean awaitIfQueued(String workspaceId, String contactId, Instant asked, Duration patience) {
+        Instant deadline = asked.plus(patience);
+        Instant queuedBy = asked.plus(QUEUEING);
+        while (clock.instant().isBefore(deadline)) {
+            Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId));
+            if (job.map(found -> endedSince(found, asked)).orElse(false)) {
+                return true;
+            }
+            boolean underWay = job.map(found -> found.status == SyncJob.Status.PENDING
+                    || found.status == SyncJob.Status.RUNNING).orElse(false);
+            if (!underWay && clock.instant().isAfter(queuedBy)) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean endedSince(SyncJob job, Instant asked) {
