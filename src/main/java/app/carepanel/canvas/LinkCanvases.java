@@ -48,9 +48,10 @@ final class LinkCanvases {
         return new Canvas(components, stored(Map.of()));
     }
 
-    /** The matches, each a list item that asks to link this contact to it, then the form again to search anew. */
+    /** The search box again (to search anew), then the matches, each a list item that asks to link this contact to it. */
     static Canvas matches(List<ClientSummary> clients, String query) {
-        List<Component> components = new ArrayList<>();
+        // The search box first, then what it found: a new search is one Enter away, the matches just below.
+        List<Component> components = new ArrayList<>(formComponents(query).subList(0, 2));
         components.add(Component.Text.muted(clients.size() == 1 ? "1 client matches. Choose it to link this contact to it."
                 : clients.size() + " clients match. Choose one to link this contact to it."
                         + (clients.size() >= ClientSearch.MOST_RESULTS ? " Only the best " + ClientSearch.MOST_RESULTS
@@ -65,7 +66,7 @@ final class LinkCanvases {
                     new Component.Action.Submit()));
         }
         components.add(new Component.ItemList(items));
-        components.addAll(formComponents(query));
+        components.add(Component.Button.submit(CanvasRenderer.REFRESH, "Back"));
         return new Canvas(components, stored(names));
     }
 

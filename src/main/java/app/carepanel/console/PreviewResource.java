@@ -49,7 +49,8 @@ public class PreviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("email") String email, @FormParam("contact_id") String contactId,
-            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData) {
+            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData,
+            @FormParam("input_id") String inputId, @FormParam("input_value") String inputValue) {
         Optional<AdminSessions.Session> session = access.session(cookie);
         if (session.isEmpty()) {
             return access.toSignIn();
@@ -58,7 +59,7 @@ public class PreviewResource {
             return access.formRefused();
         }
         return page(session.get(), previews.of(session.get().workspaceId(), session.get().adminId(), email, contactId,
-                componentId, storedData, List.of(), ACTION));
+                componentId, storedData, Previews.input(inputId, inputValue), List.of(), ACTION));
     }
 
     private Response page(AdminSessions.Session session, ConsoleView.Preview view) {
