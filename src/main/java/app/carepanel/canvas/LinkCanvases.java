@@ -52,9 +52,9 @@ final class LinkCanvases {
     static Canvas matches(List<ClientSummary> clients, String query) {
         // The search box first, then what it found: a new search is one Enter away, the matches just below.
         List<Component> components = new ArrayList<>(formComponents(query).subList(0, 2));
-        components.add(Component.Text.muted(clients.size() == 1 ? "1 client matches. Choose it to link this contact to it."
-                : clients.size() + " clients match. Choose one to link this contact to it."
-                        + (clients.size() >= ClientSearch.MOST_RESULTS ? " Only the best " + ClientSearch.MOST_RESULTS
+        components.add(Component.Text.muted((clients.size() == 1 ? "1 client matches. Choose it"
+                : clients.size() + " clients match. Choose one") + " to link it to this conversation's contact; you "
+                        + "confirm first." + (clients.size() >= ClientSearch.MOST_RESULTS ? " Only the best " + ClientSearch.MOST_RESULTS
                                 + " are shown; search more precisely if the client is not among them." : "")));
         List<Component.Item> items = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();

@@ -2,8 +2,8 @@ package app.carepanel.profile;
 
 /**
  * A lookup for one workspace, the cache key and the snapshot key: of one normalised email, or, for a contact linked
- * by hand, of one platform client id ({@link #ofClient}; {@code email} null). Its string form never shows the
- * email, so a key that reaches a log line leaks nothing.
+ * by hand, of one platform client id ({@link #ofClient}; {@code email} null). Its string form shows neither the
+ * email nor the client id, so a key that reaches a log line leaks nothing.
  */
 public record ProfileKey(String workspaceId, String email, Long clientId) {
 
@@ -27,7 +27,7 @@ public record ProfileKey(String workspaceId, String email, Long clientId) {
 
     @Override
     public String toString() {
-        return byClientId() ? "ProfileKey[workspace=" + workspaceId + ", client=" + clientId + "]"
+        return byClientId() ? "ProfileKey[workspace=" + workspaceId + ", client=<redacted>]"
                 : "ProfileKey[workspace=" + workspaceId + ", email=<redacted>]";
     }
 }
