@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.carepanel.link.ContactLinks;
 import app.carepanel.profile.ClientProfile;
 import app.carepanel.profile.ProfileKey;
 import app.carepanel.profile.ProfileService;
@@ -55,9 +54,6 @@ class BackfillRunTest extends AppTest {
 
     @Inject
     ProfileService profiles;
-
-    @Inject
-    ContactLinks links;
 
     @Inject
     ContactAttributes attributes;
@@ -94,20 +90,6 @@ class BackfillRunTest extends AppTest {
                 assertThat(request.getMethod().getName() + " " + request.getUrl()).startsWith("GET /contacts?"));
         intercom.verify(3, getRequestedFor(urlPathEqualTo("/contacts")));
         assertThat(QuarkusTransaction.requiringNew().call(() -> SyncJob.count("workspaceId", workspace))).isEqualTo(1);
-    }
-
-    @Test
-    void aDryRunCountsAContactLinkedByHandAsItsClientsWhateverItsEmail() {
-        platform.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/clients/4719854"))
-                .willReturn(PlatformFixtures.json(PlatformFixtures.SAMI)));
-        page(intercom, null, null, 2, List.of(user("c-linked-no-email", null), user("c-linked-stranger", "nobody@example.com")));
-        links.link(workspace, "c-linked-no-email", 4719854L, "814860", null);
-        links.link(workspace, "c-linked-stranger", 4719854L, "814860", null);
-
-        JsonPath dry = awaitEnded(start(true));
-        assertThat(dry.getMap("counts")).containsEntry("would_write", 2).containsEntry("no_account", 0)
-                .containsEntry("excluded_or_invalid_email", 0);
-        platform.verify(0, PlatformFixtures.lookupsOf("nobody@example.com"));
     }
 
     @Test

@@ -220,6 +220,19 @@ class ClientLinkPanelTest extends AppTest {
     }
 
     @Test
+    void aLinkedClientGoneFromThePlatformIsSaidSoWithUnlink() {
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/999")).willReturn(aResponse().withStatus(404)));
+        links.link(CanvasPayloads.WORKSPACE, "c-1", 999L, "814860", null);
+
+        CanvasView canvas = initialize(OTHER_EMAIL);
+
+        assertThat(canvas.texts("muted")).anySatisfy(t -> assertThat(t).contains("Client 999, linked by hand, is not on "
+                + "the platform any more")).anySatisfy(t -> assertThat(t).contains("by teammate 814860 on"));
+        assertThat(canvas.buttonIds()).contains("unlink-client");
+        platform.verify(1, getRequestedFor(urlPathEqualTo("/v1/clients/999")));
+    }
+
+    @Test
     void unlinkingShowsThePanelByEmailAgain() {
         PlatformFixtures.answer(platform, OTHER_EMAIL);
         links.link(CanvasPayloads.WORKSPACE, "c-1", 4719854L, "814860", "Casey Teammate");
