@@ -32,7 +32,7 @@ class PackageGraphTest {
                         "app.carepanel.config..", "app.carepanel.health..", "app.carepanel.install..", "app.carepanel.audit..",
                         "app.carepanel.console..", "app.carepanel.backfill..")
                 .layer("sync").definedBy("app.carepanel.sync..")
-                .layer("profile").definedBy("app.carepanel.profile..")
+                .layer("profile").definedBy("app.carepanel.profile..", "app.carepanel.link..")
                 .layer("clients").definedBy("app.carepanel.intercom..", "app.carepanel.platform..", "app.carepanel.signing..")
                 .layer("workspace").definedBy("app.carepanel.workspace..")
                 .layer("base").definedBy("app.carepanel.base..", "app.carepanel.web..")

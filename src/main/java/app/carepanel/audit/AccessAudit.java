@@ -20,9 +20,18 @@ public class AccessAudit {
 
     /** What the teammate did. */
     public enum Action {
-        VIEW, REFRESH, SHOW_ALL, PREVIEW;
+        VIEW, REFRESH, SHOW_ALL, PREVIEW,
+        /** A step of finding a client by hand: the search form or a search's matches (the query is not kept). */
+        SEARCH,
+        /** A step of linking a contact to a client: the confirmation asked, or the link made. */
+        LINK,
+        /** A contact's link to a client taken off. */
+        UNLINK;
 
-        /** As the trail writes it: {@code view}, {@code refresh}, {@code show all}, {@code preview} (the console's). */
+        /**
+         * As the trail writes it: {@code view}, {@code refresh}, {@code show all}, {@code preview} (the console's),
+         * {@code search}, {@code link}, {@code unlink}.
+         */
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }

@@ -36,7 +36,7 @@ public class AccessRecord extends PanacheEntityBase {
     @Column(name = "client_ids", length = 1000)
     public String clientIds;
 
-    /** {@code view}, {@code refresh} or {@code show all}. */
+    /** {@code view}, {@code refresh}, {@code show all}, {@code preview}, {@code search}, {@code link} or {@code unlink}. */
     @Column(nullable = false, length = 16)
     public String action;
 

@@ -136,7 +136,9 @@ class CanvasRenderer {
     private Canvas profile(ClientProfile profile, PanelView view, AttributeNames names, List<Component> notices) {
         List<Component> components = new ArrayList<>(notices);
         if (!profile.accountFound()) {
-            components.add(Component.Text.muted("No platform account uses this email address."));
+            components.add(Component.Text.muted("No platform account uses this email address. If the client writes "
+                    + "from another address, Find client searches the platform by name, phone or client id."));
+            components.add(Component.Button.submit(LinkCanvases.FIND, "Find client"));
             components.add(Component.Button.submit(REFRESH, "Refresh"));
             components.add(Component.Text.muted("Checked " + profile.get(Attribute.USER_DATA_UPDATED_ON)));
             return new Canvas(components, Map.of(PanelView.STORED_KEY, view.stored()));
@@ -177,6 +179,10 @@ class CanvasRenderer {
         components.add(view == PanelView.ALL
                 ? Component.Button.submit(SHOW_SUMMARY, "Show less")
                 : Component.Button.submit(SHOW_ALL, "Show all"));
+        if (view == PanelView.ALL) {
+            // The email matched, but perhaps not the right client: this contact can be linked to another by hand.
+            components.add(Component.Button.submit(LinkCanvases.FIND, "Find client"));
+        }
         components.add(Component.Button.submit(REFRESH, "Refresh"));
         components.add(Component.Text.muted("Updated " + profile.get(Attribute.USER_DATA_UPDATED_ON)));
         return new Canvas(components, Map.of(PanelView.STORED_KEY, view.stored()));

@@ -13,7 +13,7 @@ import app.carepanel.intercom.IntercomConversation;
 
 /**
  * An Inbox initialize or submit request, from a teammate ({@code admin}) of a workspace. The panel is about {@code contact}, or {@code customer} in older
- * payloads. On submit, {@code component_id} names the clicked button and {@code stored_data} (top level or
+ * payloads. On submit, {@code component_id} names the clicked button or list item, {@code input_values} holds what was typed, and {@code stored_data} (top level or
  * inside {@code current_canvas}) carries what the previous canvas stored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,12 +27,35 @@ public record CanvasRequest(
         IntercomConversation conversation,
         String componentId,
         JsonNode storedData,
-        JsonNode currentCanvas) {
+        JsonNode currentCanvas,
+        JsonNode inputValues) {
+
+    public CanvasRequest(String workspaceId, String workspaceRegion, Admin admin, IntercomContact contact,
+            IntercomContact customer, IntercomConversation conversation, String componentId, JsonNode storedData,
+            JsonNode currentCanvas) {
+        this(workspaceId, workspaceRegion, admin, contact, customer, conversation, componentId, storedData,
+                currentCanvas, null);
+    }
 
     /** The teammate who opened the panel: their id and the teams they are in. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Admin(String id, List<String> teamIds) {
+    public record Admin(String id, String name, List<String> teamIds) {
+
+        public Admin(String id, List<String> teamIds) {
+            this(id, null, teamIds);
+        }
+    }
+
+    /** The teammate's name as Intercom gave it, or null. */
+    public String adminName() {
+        return admin == null ? null : admin.name();
+    }
+
+    /** What the teammate typed into the input {@code id}, when the submit carried it as text. */
+    public Optional<String> input(String id) {
+        JsonNode value = at(inputValues, id);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** The teammate's id, or null when the request names none. */

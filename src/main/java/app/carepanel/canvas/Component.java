@@ -3,6 +3,7 @@ package app.carepanel.canvas;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
         @JsonSubTypes.Type(Component.Button.class),
         @JsonSubTypes.Type(Component.DataTable.class),
         @JsonSubTypes.Type(Component.Divider.class),
-        @JsonSubTypes.Type(Component.Spacer.class)
+        @JsonSubTypes.Type(Component.Spacer.class),
+        @JsonSubTypes.Type(Component.Input.class),
+        @JsonSubTypes.Type(Component.ItemList.class)
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Component {
@@ -61,6 +64,23 @@ public sealed interface Component {
 
     @JsonTypeName("spacer")
     record Spacer(String size) implements Component {
+    }
+
+    /** A text input; a submit button on the same canvas sends its value in {@code input_values} under {@code id}. */
+    @JsonTypeName("input")
+    record Input(String id, String label, String placeholder, String value) implements Component {
+    }
+
+    /** A list of items; an item with a submit action sends its {@code id} as the {@code component_id}. */
+    @JsonTypeName("list")
+    record ItemList(List<Item> items) implements Component {
+    }
+
+    @JsonTypeName("item")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(String id, String title, String subtitle, @JsonProperty("tertiary_text") String tertiaryText,
+            Action action) {
     }
 
     /** What a button does. */

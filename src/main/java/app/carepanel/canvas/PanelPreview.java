@@ -1,6 +1,7 @@
 package app.carepanel.canvas;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,12 +31,13 @@ public class PanelPreview {
 
     /**
      * {@code componentId}: the button pressed, or null for the first view; {@code storedData}: the JSON object the
-     * previous canvas stored, as the page sent it back.
+     * previous canvas stored, as the page sent it back; {@code inputs}: what was typed in the canvas's inputs, by id.
      */
     public JsonNode show(String workspaceId, String adminId, String contactId, String email, String componentId,
-            String storedData) {
+            String storedData, Map<String, String> inputs) {
         CanvasRequest request = new CanvasRequest(workspaceId, null, new CanvasRequest.Admin(adminId, List.of()),
-                new IntercomContact(contactId, email, "user"), null, null, componentId, stored(storedData), null);
+                new IntercomContact(contactId, email, "user"), null, null, componentId, stored(storedData), null,
+                inputs == null || inputs.isEmpty() ? null : json.valueToTree(inputs));
         return json.valueToTree(panel.preview(request));
     }
 

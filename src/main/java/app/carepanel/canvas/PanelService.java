@@ -1,22 +1,15 @@
 package app.carepanel.canvas;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 
 import app.carepanel.audit.AccessAudit;
 import app.carepanel.intercom.IntercomContact;
-import app.carepanel.profile.EmailCheck;
-import app.carepanel.profile.EmailScreen;
-import app.carepanel.profile.ProfileKey;
-import app.carepanel.profile.ProfileLookup;
-import app.carepanel.profile.ProfileService;
-import app.carepanel.sync.ContactViewed;
+import app.carepanel.link.ContactLinks;
 import app.carepanel.workspace.PanelAccess;
 import app.carepanel.workspace.Workspaces;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,33 +17,33 @@ import io.quarkus.logging.Log;
 
 /**
  * One panel request, top to bottom: whether the workspace and the teammate may see client data, who the contact
- * is, whether their email may be looked up, the profile (cache, platform, last known), the canvas, a row in the
- * access audit trail, and a {@link ContactViewed} for the sync, which the canvas does not wait for.
+ * is, then the panel of a contact linked by hand ({@link LinkedPanel}) or of its email ({@link EmailPanel}), or a
+ * step of finding and linking a client ({@link ClientLinkFlow}); then a row in the access audit trail.
  */
 @ApplicationScoped
 class PanelService {
 
     private final PanelAccess access;
-    private final EmailScreen emails;
-    private final ProfileService profiles;
+    private final EmailPanel emailPanel;
+    private final LinkedPanel linkedPanel;
+    private final ClientLinkFlow linkFlow;
+    private final ContactLinks links;
     private final CanvasRenderer renderer;
     private final Workspaces workspaces;
     private final AccessAudit audit;
-    private final Event<ContactViewed> viewed;
-    private final Clock clock;
     private final MeterRegistry metrics;
 
-    PanelService(PanelAccess access, EmailScreen emails, ProfileService profiles, CanvasRenderer renderer,
-            Workspaces workspaces, AccessAudit audit, Event<ContactViewed> viewed, Clock clock, MeterRegistry metrics) {
-        this.metrics = metrics;
+    PanelService(PanelAccess access, EmailPanel emailPanel, LinkedPanel linkedPanel, ClientLinkFlow linkFlow,
+            ContactLinks links, CanvasRenderer renderer, Workspaces workspaces, AccessAudit audit, MeterRegistry metrics) {
         this.access = access;
-        this.emails = emails;
-        this.profiles = profiles;
+        this.emailPanel = emailPanel;
+        this.linkedPanel = linkedPanel;
+        this.linkFlow = linkFlow;
+        this.links = links;
         this.renderer = renderer;
         this.workspaces = workspaces;
         this.audit = audit;
-        this.viewed = viewed;
-        this.clock = clock;
+        this.metrics = metrics;
     }
 
     Canvas initialize(CanvasRequest request) {
@@ -75,6 +68,10 @@ class PanelService {
 
     private Canvas submit(CanvasRequest request, boolean preview) {
         String component = request.componentId() == null ? "" : request.componentId();
+        if (ClientLinkFlow.handles(component)) {
+            return respond(request, ClientLinkFlow.action(component),
+                    contact -> linkFlow.answer(request, contact, preview), preview);
+        }
         AccessAudit.Action refresh = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.REFRESH;
         AccessAudit.Action showAll = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.SHOW_ALL;
         AccessAudit.Action view = preview ? AccessAudit.Action.PREVIEW : AccessAudit.Action.VIEW;
@@ -86,27 +83,30 @@ class PanelService {
         };
     }
 
-    /** A canvas and what the audit trail says of it. */
-    private record Answer(Canvas canvas, String outcome, List<Long> clientIds) {
-
-        static Answer of(Canvas canvas, String outcome) {
-            return new Answer(canvas, outcome, List.of());
-        }
+    private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action, boolean preview) {
+        boolean refresh = CanvasRenderer.REFRESH.equals(request.componentId());
+        return respond(request, action, contact -> links.of(request.workspaceId(), contact.id())
+                .map(link -> linkedPanel.answer(request, contact, link, view, refresh, preview))
+                .orElseGet(() -> emailPanel.answer(request, contact, view, refresh, preview)), preview);
     }
 
-    private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action, boolean preview) {
+    /**
+     * The envelope of every answer: whether the workspace and teammate may see client data and there is a contact,
+     * then {@code panel}'s canvas (a failure becomes a canvas that says so), the audit row, the metric and the log line.
+     */
+    private Canvas respond(CanvasRequest request, AccessAudit.Action action,
+            Function<IntercomContact, PanelAnswer> panel, boolean preview) {
         long started = System.nanoTime();
         String workspaceId = request.workspaceId();
         IntercomContact contact = request.subject().orElse(null);
         String contactId = contact == null ? null : contact.id();
-        Answer answer;
+        PanelAnswer answer;
         try {
-            boolean refresh = CanvasRenderer.REFRESH.equals(request.componentId());
-            answer = answer(request, contact, view, refresh, preview);
+            answer = gate(request, contact, preview).orElseGet(() -> panel.apply(contact));
         } catch (RuntimeException e) {
             // The teammate still gets a canvas that says what happened; the cause goes to the log, without data.
             Log.errorf(e, "Panel for contact %s in workspace %s failed", contactId, workspaceId);
-            answer = Answer.of(renderer.failed(), "failed");
+            answer = PanelAnswer.of(renderer.failed(), "failed");
         }
         try {
             audit.record(new AccessAudit.Entry(workspaceId, request.adminId(), contactId, answer.clientIds(), action,
@@ -115,7 +115,7 @@ class PanelService {
             // Nothing is shown that the trail does not record.
             Log.errorf("Panel for contact %s in workspace %s withheld: the access audit could not be written (%s)",
                     contactId, workspaceId, e.getClass().getSimpleName());
-            answer = Answer.of(renderer.failed(), "failed (audit)");
+            answer = PanelAnswer.of(renderer.failed(), "failed (audit)");
         }
         long took = System.nanoTime() - started;
         metrics.timer("care_panel.canvas.answers", "outcome", answer.outcome().replace(' ', '_'), "action",
@@ -125,14 +125,8 @@ class PanelService {
         return answer.canvas();
     }
 
-    /** When the client data shown was fetched; null when none was shown. */
-    private static Instant shownDataAsOf(ProfileLookup found) {
-        return found instanceof ProfileLookup.Fresh fresh ? fresh.profile().fetchedAt()
-                : found instanceof ProfileLookup.Stale stale ? stale.profile().fetchedAt() : null;
-    }
-
-    private Answer answer(CanvasRequest request, IntercomContact contact, PanelView view, boolean refresh,
-            boolean preview) {
+    /** The canvas that refuses to show anything, when the workspace, the teammate or the request calls for one. */
+    private Optional<PanelAnswer> gate(CanvasRequest request, IntercomContact contact, boolean preview) {
         String workspaceId = request.workspaceId();
         workspaces.seen(workspaceId, request.workspaceRegion());
         PanelAccess.Decision decision = access.decide(workspaceId, request.teamIds());
@@ -141,31 +135,14 @@ class PanelService {
         }
         switch (decision) {
             case NOT_INSTALLED:
-                return Answer.of(renderer.notInstalled(), "not installed");
+                return Optional.of(PanelAnswer.of(renderer.notInstalled(), "not installed"));
             case NOT_ALLOWED:
-                return Answer.of(renderer.notAllowed(), "not allowed");
+                return Optional.of(PanelAnswer.of(renderer.notAllowed(), "not allowed"));
             case NOT_IN_ALLOWED_TEAM:
-                return Answer.of(renderer.noAccess(), "denied");
+                return Optional.of(PanelAnswer.of(renderer.noAccess(), "denied"));
             case ALLOWED:
                 break;
         }
-        if (contact == null) {
-            return Answer.of(renderer.noContact(), "no contact");
-        }
-        EmailCheck check = emails.check(workspaceId, contact.email(), request.replyToEmails());
-        if (!(check instanceof EmailCheck.Lookup lookup)) {
-            return check instanceof EmailCheck.Missing ? Answer.of(renderer.noEmail(), "no email")
-                    : check instanceof EmailCheck.Invalid ? Answer.of(renderer.invalidEmail(), "invalid email")
-                    : Answer.of(renderer.sharedAddress(), "excluded");
-        }
-        Instant asked = clock.instant();
-        ProfileLookup found = profiles.lookup(new ProfileKey(workspaceId, lookup.email()), refresh);
-        Canvas canvas = renderer.lookup(found, view, workspaceId);
-        if (contact.id() != null) {
-            // A preview's email is what the admin typed, not the contact's: its sync reads the contact's own.
-            viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh,
-                    shownDataAsOf(found)));
-        }
-        return new Answer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
+        return contact == null ? Optional.of(PanelAnswer.of(renderer.noContact(), "no contact")) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.carepanel.intercom.IntercomClient;
 import app.carepanel.intercom.IntercomContact;
 import app.carepanel.intercom.IntercomException;
+import app.carepanel.link.ContactLinks;
 import app.carepanel.platform.ClientChangesPage;
 import app.carepanel.platform.PlatformClient;
 import app.carepanel.platform.PlatformRejected;
@@ -23,7 +24,8 @@ import io.quarkus.logging.Log;
 /**
  * One pass over a workspace's client changes: asks the platform which clients changed since the saved position,
  * finds the Intercom contacts with each email (users and leads, several per email) and queues them, with the email
- * the search confirmed, so that their syncs need not read them back.
+ * the search confirmed, so that their syncs need not read them back; and the contacts linked by hand to the changed
+ * client ({@code clientId}, since the API's version 1.1), whatever their email.
  */
 @ApplicationScoped
 public class ChangePoll {
@@ -32,6 +34,8 @@ public class ChangePoll {
     static final int MAX_CURSOR_LENGTH = 4000;
     /** Pages read in one pass at most; the rest waits for the next poll, from the saved cursor. */
     static final int MAX_PAGES_PER_POLL = 200;
+    /** Contacts linked by hand to one client that a change re-syncs at most (a person links a handful, not more). */
+    static final int MOST_LINKED_PER_CLIENT = 100;
 
     private final PlatformClient platform;
     private final IntercomClient intercom;
@@ -39,9 +43,11 @@ public class ChangePoll {
     private final SyncQueue queue;
     private final Workspaces workspaces;
     private final ChangePositions positions;
+    private final ContactLinks links;
 
     ChangePoll(PlatformClient platform, IntercomClient intercom, EmailScreen emails, SyncQueue queue,
-            Workspaces workspaces, ChangePositions positions) {
+            Workspaces workspaces, ChangePositions positions, ContactLinks links) {
+        this.links = links;
         this.platform = platform;
         this.intercom = intercom;
         this.emails = emails;
@@ -75,6 +81,9 @@ public class ChangePoll {
             }
             for (ClientChangesPage.Change change : page.changesOrEmpty()) {
                 queued += queueContactsOf(workspace, change.email());
+                if (change.clientId() != null) {
+                    queued += queueLinkedTo(workspace, change.clientId());
+                }
                 if (change.changedAt() != null && change.changedAt().isAfter(latest)) {
                     latest = change.changedAt();
                 }
@@ -94,6 +103,15 @@ public class ChangePoll {
             Log.infof("Client changes queued %d contacts in workspace %s", queued, workspaceId);
         }
         return queued;
+    }
+
+    /** The contacts linked by hand to the client: they may not share its email. */
+    private int queueLinkedTo(Workspace workspace, long clientId) {
+        List<String> linked = links.contactsOf(workspace.id(), clientId, MOST_LINKED_PER_CLIENT);
+        for (String contactId : linked) {
+            queue.enqueue(SyncRequest.of(workspace.id(), contactId, SyncTrigger.PLATFORM_CHANGE));
+        }
+        return linked.size();
     }
 
     private int queueContactsOf(Workspace workspace, String email) {

@@ -14,7 +14,7 @@ record CanvasDrawing(List<Drawn> components, String storedData) {
 
     /** One component: {@code type} as Canvas Kit names it, and the fields that type uses. */
     record Drawn(String type, String text, String style, String id, String label, String url, List<Row> rows,
-            List<Drawn> items, String placeholder) {
+            List<Drawn> items, String placeholder, String value) {
 
         public boolean isText() {
             return "text".equals(type);
@@ -80,8 +80,17 @@ record CanvasDrawing(List<Drawn> components, String storedData) {
         String url = "url".equals(action.path("type").asText()) ? action.path("url").asText(null) : null;
         // A spacer's size is drawn as its style.
         String style = c.has("style") ? text(c, "style") : text(c, "size");
-        return new Drawn(c.path("type").asText(""), text(c, "text"), style, text(c, "id"),
-                c.has("label") ? text(c, "label") : text(c, "title"), url, rows, items, text(c, "placeholder"));
+        // A list item's subtitle and tertiary text are drawn as its text, joined as the Inbox joins them.
+        String text = "item".equals(c.path("type").asText()) ? itemText(c) : text(c, "text");
+        return new Drawn(c.path("type").asText(""), text, style, text(c, "id"),
+                c.has("label") ? text(c, "label") : text(c, "title"), url, rows, items, text(c, "placeholder"),
+                text(c, "value"));
+    }
+
+    private static String itemText(JsonNode item) {
+        String subtitle = text(item, "subtitle");
+        String tertiary = text(item, "tertiary_text");
+        return subtitle == null ? tertiary : tertiary == null ? subtitle : subtitle + " · " + tertiary;
     }
 
     private static String text(JsonNode node, String field) {

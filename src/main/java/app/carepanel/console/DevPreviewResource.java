@@ -47,8 +47,10 @@ public class DevPreviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@FormParam("email") String email, @FormParam("contact_id") String contactId,
-            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData) {
-        return page(previews.of(DevWorkspace.ID, ADMIN, email, contactId, componentId, storedData, samples(),
+            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData,
+            @FormParam("input_id") String inputId, @FormParam("input_value") String inputValue) {
+        return page(previews.of(DevWorkspace.ID, ADMIN, email, contactId, componentId, storedData,
+                Previews.input(inputId, inputValue), samples(),
                 "/dev/preview"));
     }
 

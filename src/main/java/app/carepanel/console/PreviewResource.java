@@ -44,9 +44,11 @@ public class PreviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@CookieParam(AdminSessions.COOKIE) String cookie, @FormParam("csrf") String csrf,
             @FormParam("email") String email, @FormParam("contact_id") String contactId,
-            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData) {
+            @FormParam("component_id") String componentId, @FormParam("stored_data") String storedData,
+            @FormParam("input_id") String inputId, @FormParam("input_value") String inputValue) {
         return access.signedInForm(cookie, csrf, session -> page(session, previews.of(session.workspaceId(),
-                session.adminId(), email, contactId, componentId, storedData, List.of(), ACTION)));
+                session.adminId(), email, contactId, componentId, storedData, Previews.input(inputId, inputValue),
+                List.of(), ACTION)));
     }
 
     private Response page(AdminSessions.Session session, ConsoleView.Preview view) {

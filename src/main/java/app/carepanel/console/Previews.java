@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +44,12 @@ class Previews {
     /** {@code componentId} null: the first view; {@code samples}: emails offered as one-click choices. */
     ConsoleView.Preview of(String workspaceId, String adminId, String email, String contactId, String componentId,
             String storedData, List<String> samples, String action) {
+        return of(workspaceId, adminId, email, contactId, componentId, storedData, Map.of(), samples, action);
+    }
+
+    /** As above, with what was typed in the drawn canvas's input ({@code inputs}: by the input's id). */
+    ConsoleView.Preview of(String workspaceId, String adminId, String email, String contactId, String componentId,
+            String storedData, Map<String, String> inputs, List<String> samples, String action) {
         String address = email == null ? "" : email.strip();
         String contact = contactId == null || contactId.isBlank() ? null : contactId.strip();
         if (address.isEmpty()) {
@@ -58,7 +65,7 @@ class Previews {
                     "The contact id is not an Intercom id: leave it empty, or copy it from the contact's page.");
         }
         Instant asked = clock.instant();
-        JsonNode answer = panel.show(workspaceId, adminId, contact, address, componentId, storedData);
+        JsonNode answer = panel.show(workspaceId, adminId, contact, address, componentId, storedData, inputs);
         List<CanvasDrawing.Row> held = List.of();
         String heldNote = null;
         if (contact != null) {
@@ -77,6 +84,14 @@ class Previews {
         }
         return new ConsoleView.Preview(address, contact == null ? "" : contact, samples, CanvasDrawing.of(answer),
                 pretty(answer), action, null, held, heldNote);
+    }
+
+    /** The drawn canvas's one input, as the page posts it back: its id and what was typed (none when no id). */
+    static Map<String, String> input(String inputId, String inputValue) {
+        if (inputId == null || inputId.isBlank() || inputId.length() > 64 || inputValue == null) {
+            return Map.of();
+        }
+        return Map.of(inputId, inputValue);
     }
 
     private String pretty(JsonNode answer) {

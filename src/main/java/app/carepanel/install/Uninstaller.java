@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.carepanel.changes.ChangePositions;
 import app.carepanel.intercom.IntercomClient;
 import app.carepanel.intercom.IntercomException;
+import app.carepanel.link.ContactLinks;
 import app.carepanel.profile.SnapshotStore;
 import app.carepanel.sync.WorkspaceSyncs;
 import app.carepanel.workspace.Workspace;
@@ -31,10 +32,12 @@ public class Uninstaller {
     private final AdminSessions sessions;
     private final IntercomClient intercom;
     private final WorkspaceSettings settings;
+    private final ContactLinks links;
 
     Uninstaller(Workspaces workspaces, WorkspaceSyncs syncs, SnapshotStore snapshots, ChangePositions positions,
             @CacheName("client-profiles") Cache profiles, AdminSessions sessions, IntercomClient intercom,
-            WorkspaceSettings settings) {
+            WorkspaceSettings settings, ContactLinks links) {
+        this.links = links;
         this.settings = settings;
         this.sessions = sessions;
         this.intercom = intercom;
@@ -84,6 +87,7 @@ public class Uninstaller {
             }
             dropped[0] = syncs.forget(workspaceId);
             dropped[1] = snapshots.deleteWorkspace(workspaceId);
+            links.deleteWorkspace(workspaceId);
             positions.forget(workspaceId);
             sessions.endAll(workspaceId);
             settings.forget(workspaceId);

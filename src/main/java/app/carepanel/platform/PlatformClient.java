@@ -2,6 +2,7 @@ package app.carepanel.platform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,37 @@ public class PlatformClient {
         return call("clients lookup", "lookup", () -> rest.findClientsByEmail(email).clientsOrEmpty());
     }
 
+    /** The account with this platform id; empty when the platform knows none (404). */
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PlatformUnavailable.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 800)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            skipOn = PlatformRejected.class)
+    public Optional<Client> findClientById(long id) {
+        return call("client by id", "by_id", () -> {
+            try {
+                return Optional.ofNullable(rest.getClient(id));
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.<Client>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} accounts matching a teammate's free-text query, best first. A 429 is not retried here (a
+     * person is waiting, and the platform asked for a pause): it is thrown as {@link PlatformThrottled} at once,
+     * and neither it nor a refusal counts against the breaker.
+     */
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PlatformUnavailable.class, abortOn = PlatformThrottled.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 800)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            skipOn = { PlatformRejected.class, PlatformThrottled.class })
+    public List<ClientSummary> searchClients(String query, int limit) {
+        return call("client search", "search", () -> rest.searchClients(query, limit).clientsOrEmpty());
+    }
+
     /** One page of the emails whose data changed since {@code since}, oldest first. */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = PlatformUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 2_000)
@@ -64,7 +96,10 @@ public class PlatformClient {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 429 || status >= 500) {
-                outcome = status == 429 ? "throttled" : "unavailable";
+                if (status == 429) {
+                    outcome = "throttled";
+                    throw new PlatformThrottled(what + " answered HTTP 429");
+                }
                 throw new PlatformUnavailable(what + " answered HTTP " + status);
             }
             outcome = "rejected";

@@ -2,6 +2,7 @@ package app.carepanel.platform;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,14 @@ interface PlatformRestClient {
     @GET
     @Path("/clients")
     ClientsPage findClientsByEmail(@QueryParam("email") String email);
+
+    @GET
+    @Path("/clients/{id}")
+    Client getClient(@PathParam("id") long id);
+
+    @GET
+    @Path("/clients/search")
+    ClientSearchPage searchClients(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/client-changes")

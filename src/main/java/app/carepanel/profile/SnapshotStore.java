@@ -35,7 +35,7 @@ public class SnapshotStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void save(ProfileKey key, ClientProfile profile) {
-        List<String> digests = encryption.digests(key.email());
+        List<String> digests = encryption.digests(key.digestInput());
         String current = digests.get(0);
         ProfileSnapshot snapshot = ProfileSnapshot.find(key.workspaceId(), current).orElseGet(ProfileSnapshot::new);
         if (snapshot.fetchedAt != null && snapshot.fetchedAt.isAfter(profile.fetchedAt())) {
@@ -59,7 +59,7 @@ public class SnapshotStore {
 
     @Transactional
     public Optional<ClientProfile> find(ProfileKey key) {
-        for (String digest : encryption.digests(key.email())) {
+        for (String digest : encryption.digests(key.digestInput())) {
             Optional<ProfileSnapshot> found = ProfileSnapshot.find(key.workspaceId(), digest);
             if (found.isPresent()) {
                 return read(found.get());

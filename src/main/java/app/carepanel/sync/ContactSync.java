@@ -15,6 +15,7 @@ import app.carepanel.intercom.IntercomClient.ContactLookup;
 import app.carepanel.intercom.IntercomClient.ContactWrite;
 import app.carepanel.intercom.IntercomContact;
 import app.carepanel.intercom.IntercomException;
+import app.carepanel.link.ContactLinks;
 import app.carepanel.profile.ClientProfile;
 import app.carepanel.profile.EmailCheck;
 import app.carepanel.profile.EmailScreen;
@@ -25,9 +26,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One contact's sync: read the contact from Intercom (following a merge), screen its email, get the profile
- * (the panel's cache unless the trigger wants it fresh), make sure the attributes exist, skip the write if
- * nothing changed recently, write, and take off the sync tag. Failures are thrown for the queue to decide.
+ * One contact's sync: a contact linked by hand gets its client's profile (by platform id); any other is read from
+ * Intercom (following a merge), its email screened, and its profile fetched (the panel's cache unless the trigger
+ * wants it fresh). Then: make sure the attributes exist, skip the write if nothing changed recently, write, and
+ * take off the sync tag. Failures are thrown for the queue to decide.
  */
 @ApplicationScoped
 class ContactSync {
@@ -39,9 +41,11 @@ class ContactSync {
     private final AttributeCatalog catalog;
     private final SyncConfig config;
     private final Clock clock;
+    private final ContactLinks links;
 
     ContactSync(IntercomClient intercom, EmailScreen emails, ProfileService profiles, ContactAttributes attributes,
-            AttributeCatalog catalog, SyncConfig config, Clock clock) {
+            AttributeCatalog catalog, SyncConfig config, Clock clock, ContactLinks links) {
+        this.links = links;
         this.intercom = intercom;
         this.emails = emails;
         this.profiles = profiles;
@@ -69,6 +73,12 @@ class ContactSync {
 
     /** Syncs the job's contact; {@code knownEmail} is its email when a trigger or a recent read gave it. */
     Result run(Workspace workspace, SyncJob job, Optional<String> knownEmail) {
+        Optional<ContactLinks.Link> link = links.of(workspace.id(), job.contactId);
+        if (link.isPresent()) {
+            // Linked by hand: the contact is its client's, whatever its email says; no need to read it first.
+            ClientProfile profile = profiles.fetch(ProfileKey.ofClient(workspace.id(), link.get().clientId()), job.refetch);
+            return write(workspace, job, job.contactId, profile, Optional.empty());
+        }
         Optional<String> readEmail = Optional.empty();
         String contactId = job.contactId;
         String email;
@@ -88,6 +98,12 @@ class ContactSync {
             return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), Optional.empty(), readEmail);
         }
         ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
+        return write(workspace, job, contactId, profile, readEmail);
+    }
+
+    /** Writes the profile's attributes to the contact, unless the same values were written recently. */
+    private Result write(Workspace workspace, SyncJob job, String contactId, ClientProfile profile,
+            Optional<String> readEmail) {
         Map<String, Object> values = attributes.of(workspace.id(), profile);
         Set<String> writable = catalog.writable(workspace, attributes.dataTypes(workspace.id()));
         Map<String, Object> toWrite = new LinkedHashMap<>();

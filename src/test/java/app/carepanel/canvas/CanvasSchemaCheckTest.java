@@ -51,7 +51,12 @@ class CanvasSchemaCheckTest {
                 new Component.Divider(),
                 new Component.Spacer("s"),
                 Component.Button.submit("refresh", "Refresh"),
-                Component.Button.link("open", "Open", "https://example.com/")), Map.of("view", "summary"));
+                Component.Button.link("open", "Open", "https://example.com/"),
+                new Component.Input("client-query", "Find client", "Name", null),
+                new Component.ItemList(List.of(new Component.Item("pick-client-1", "Sami Ruhsuf", "Client 1",
+                        "s•••@example.com", new Component.Action.Submit()),
+                        new Component.Item("pick-client-2", "Client 2", null, null, new Component.Action.Submit())))),
+                Map.of("view", "summary"));
         JsonNode serialised = json.valueToTree(canvas);
         assertThat(CanvasView.schema("initialize_response").get().validate(serialised)).isEmpty();
         assertThat(CanvasView.schema("submit_response").get().validate(serialised)).isEmpty();

@@ -1,6 +1,9 @@
 package app.carepanel.canvas;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,5 +92,41 @@ class LogPrivacyTest extends AppTest {
                 }
             }
         }
+    }
+
+    @Test
+    void logsNoSearchQueryMatchOrLinkedClientInAnyOutcome() {
+        PlatformFixtures.answer(platform, "elsewhere@example.net");
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/search")).withQueryParam("q", equalTo("Ruhsuf"))
+                .willReturn(PlatformFixtures.json(PlatformFixtures.clients(PlatformFixtures.SAMI))));
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/search")).withQueryParam("q", equalTo("Sami"))
+                .willReturn(aResponse().withStatus(500)));
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/search")).withQueryParam("q", equalTo("Sarah Johnson"))
+                .willReturn(aResponse().withStatus(429)));
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/4719854")).willReturn(PlatformFixtures.json(PlatformFixtures.SAMI)));
+
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            for (String query : List.of("Ruhsuf", "Sami", "Sarah Johnson", "S")) {
+                submit("search-clients", Map.of("client-query", query));
+            }
+            submit("pick-client-4719854", Map.of());
+            submit("link-client-4719854", Map.of());
+            Signed.canvas(CanvasPayloads.initialize("c-1", "elsewhere@example.net")).post("/canvas/initialize")
+                    .then().statusCode(200);
+            submit("unlink-client", Map.of());
+
+            assertThat(logs.lines()).as("the app's own lines were captured, so the check is not vacuous")
+                    .anySatisfy(line -> assertThat(line).contains("Client search in workspace ws-test"));
+            for (String line : logs.lines()) {
+                for (String value : CLIENT_DATA) {
+                    assertThat(line).as("log line must not contain client data").doesNotContain(value);
+                }
+            }
+        }
+    }
+
+    private static void submit(String componentId, Map<String, String> inputs) {
+        Signed.canvas(CanvasPayloads.submitWith("c-1", "elsewhere@example.net", componentId, inputs,
+                Map.of("view", "summary", "name-4719854", "Sami Ruhsuf"))).post("/canvas/submit").then().statusCode(200);
     }
 }

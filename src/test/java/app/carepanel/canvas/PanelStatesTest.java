@@ -79,11 +79,11 @@ class PanelStatesTest extends AppTest {
     }
 
     @Test
-    void saysNoAccountAndOffersRefresh() {
+    void saysNoAccountAndOffersFindClientAndRefresh() {
         PlatformFixtures.answer(platform, "nobody@example.com");
         CanvasView canvas = initialize(CanvasPayloads.initialize("c-1", "nobody@example.com"));
         assertThat(canvas.texts("muted")).anySatisfy(t -> assertThat(t).contains("No platform account"));
-        assertThat(canvas.buttonIds()).containsExactly("refresh");
+        assertThat(canvas.buttonIds()).containsExactly("find-client", "refresh");
         assertThat(canvas.texts("muted")).anySatisfy(t -> assertThat(t).startsWith("Checked "));
     }
 

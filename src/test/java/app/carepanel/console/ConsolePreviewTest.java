@@ -86,6 +86,26 @@ class ConsolePreviewTest extends AppTest {
     }
 
     @Test
+    void thePreviewSearchesWithWhatWasTypedAndOffersEachMatchAsAButton() {
+        PlatformFixtures.answer(platform, "elsewhere@example.net");
+        platform.stubFor(get(urlPathEqualTo("/v1/clients/search")).withQueryParam("q",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Ruhsuf")).willReturn(PlatformFixtures.json(
+                        PlatformFixtures.clients(PlatformFixtures.SAMI))));
+        String session = signedIn();
+        String first = given().cookie(SESSION, session).queryParam("email", "elsewhere@example.net").get("/admin/preview")
+                .then().statusCode(200).extract().asString();
+        assertThat(first).contains("value=\"find-client\"");
+
+        String page = given().cookie(SESSION, session).formParam("csrf", ConsoleSignInTest.csrfOf(first))
+                .formParam("email", "elsewhere@example.net").formParam("component_id", "search-clients")
+                .formParam("stored_data", "{\"view\":\"summary\"}").formParam("input_id", "client-query")
+                .formParam("input_value", "Ruhsuf").post("/admin/preview").then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("name=\"input_value\"", "value=\"Ruhsuf\"",
+                "value=\"pick-client-4719854\">Sami Ruhsuf</button>", "Client 4719854 · Active · Ruh Care Inc · s•••@example.com");
+    }
+
+    @Test
     void saysWhatIsWrongWithInputThatCannotBeAContact() {
         String session = signedIn();
 

@@ -27,6 +27,7 @@ import app.carepanel.support.PlatformStub;
 import app.carepanel.support.Signed;
 import app.carepanel.support.WebhookPayloads;
 import app.carepanel.sync.SyncJob;
+import app.carepanel.link.ContactLinks;
 import app.carepanel.workspace.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,6 +45,9 @@ class UninstallTest extends AppTest {
 
     @Inject
     Workspaces workspaces;
+
+    @Inject
+    ContactLinks links;
 
     private String canvas(String workspaceId) {
         return CanvasPayloads.initialize("c-1", "sami@example.com")
@@ -78,6 +82,17 @@ class UninstallTest extends AppTest {
         String after = Signed.canvas(canvas(workspace)).post("/canvas/initialize").then().statusCode(200)
                 .extract().asString();
         assertThat(CanvasView.initializeResponse(after).allText()).anyMatch(text -> text.contains("not set up"));
+    }
+
+    @Test
+    void forgetsTheWorkspacesContactLinksButNotAnotherWorkspaces() {
+        links.link(workspace, "c-1", 4719854L, "814860", "Casey Teammate");
+        links.link(CanvasPayloads.WORKSPACE, "c-1", 4719854L, "814860", "Casey Teammate");
+
+        Signed.canvas(notice(workspace)).post("/uninstall").then().statusCode(200);
+
+        assertThat(links.of(workspace, "c-1")).isEmpty();
+        assertThat(links.of(CanvasPayloads.WORKSPACE, "c-1")).isPresent();
     }
 
     @Test

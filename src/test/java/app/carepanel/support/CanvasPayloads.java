@@ -42,6 +42,17 @@ public final class CanvasPayloads {
         return json(body);
     }
 
+    /** A submit with what the teammate typed ({@code input_values}) and what the previous canvas stored. */
+    public static String submitWith(String contactId, String email, String componentId, Map<String, String> inputs,
+            Map<String, String> stored) {
+        Map<String, Object> body = base(contact(contactId, email), List.of());
+        body.put("component_id", componentId);
+        body.put("input_values", inputs);
+        body.put("current_canvas", Map.of("content", Map.of("components", List.of()), "stored_data", stored));
+        body.put("stored_data", stored);
+        return json(body);
+    }
+
     private static Map<String, Object> base(Map<String, Object> contact, List<String> replyTo) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("workspace_id", WORKSPACE);

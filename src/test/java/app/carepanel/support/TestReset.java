@@ -7,6 +7,7 @@ import app.carepanel.audit.AccessRecord;
 import app.carepanel.backfill.Backfill;
 import app.carepanel.install.AdminSession;
 import app.carepanel.install.InstallState;
+import app.carepanel.link.ContactLink;
 import app.carepanel.profile.ProfileSnapshot;
 import app.carepanel.workspace.Region;
 import app.carepanel.workspace.SettingChange;
@@ -55,6 +56,7 @@ public class TestReset {
         SettingRecord.deleteAll();
         SettingChange.deleteAll();
         Backfill.deleteAll();
+        ContactLink.deleteAll();
         // Installations of earlier tests would otherwise be polled and counted as served ever after.
         WorkspaceRecord.deleteAll();
     }

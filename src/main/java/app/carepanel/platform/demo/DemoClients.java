@@ -21,12 +21,22 @@ public final class DemoClients {
     private static final Organization RUH_CARE = new Organization(1L, "Ruh Care Inc", "CAD");
     private static final Organization RUH_CORP = new Organization(2L, "Ruh Corp", "USD");
 
+    /** The sample client who writes from an address the platform does not know: found only by searching. */
+    public static final long WRITES_FROM_ELSEWHERE = 6100007L;
+    /** The address that client writes from (the stand-in Intercom's contact has it; no platform account does). */
+    public static final String ELSEWHERE_EMAIL = "taylor.home@example.net";
+
     private DemoClients() {
     }
 
-    /** Each sample client's login email, once, in the order above (the dev-mode preview offers them). */
+    /**
+     * The sample contacts' emails, once each, in the order below (the dev-mode preview offers them, the stand-in
+     * Intercom holds a contact for each): each sample client's login email, except that the client who writes from
+     * elsewhere is offered by that other address, so that a newcomer can try "Find client" and "Link".
+     */
     public static List<String> emails() {
-        return all(Instant.EPOCH).stream().map(Client::email).distinct().toList();
+        return all(Instant.EPOCH).stream()
+                .map(c -> c.id() == WRITES_FROM_ELSEWHERE ? ELSEWHERE_EMAIL : c.email()).distinct().toList();
     }
 
     static List<Client> all(Instant now) {
@@ -68,6 +78,13 @@ public final class DemoClients {
                         List.of("Collections"), List.of(new CareTeamMember("Dr. Michael Chen", true)),
                         List.of(new Invoice(9201L, "unpaid", new BigDecimal("2400"), "CAD")), false,
                         List.of(new Appointment(20L, Instant.parse("2024-05-01T16:00:00Z"), "occurred")), true,
-                        List.of()));
+                        List.of()),
+                // A client whose platform email is not the one she writes from: search "Taylor", then link.
+                new Client(WRITES_FROM_ELSEWHERE, "Taylor", "Brooks", "t.brooks@clinic-mail.example", "(647) 555-0142",
+                        "active", "America/Toronto", Instant.parse("2025-09-03T13:00:00Z"), null, RUH_CARE,
+                        "Active Therapy Clients", List.of("Therapy"), List.of(new CareTeamMember("Dr. Amina Yusuf", true)),
+                        List.of(), true, List.of(new Appointment(30L, hour.minus(10, DAYS), "occurred"),
+                                new Appointment(31L, hour.plus(4, DAYS), "scheduled")),
+                        true, List.of()));
     }
 }

@@ -24,8 +24,10 @@ class DemoContactsTest {
     @Test
     void hasOneContactPerSampleClientTheFirstBeingTheCanvasScriptsContact() {
         assertThat(contacts.all()).extracting(DemoContact::id)
-                .containsExactly("dev-contact-1", "dev-contact-2", "dev-contact-3", "dev-contact-4");
+                .containsExactly("dev-contact-1", "dev-contact-2", "dev-contact-3", "dev-contact-4", "dev-contact-5");
         assertThat(contacts.find("dev-contact-1")).get().extracting(DemoContact::email).isEqualTo("sami@example.com");
+        // The sample client who writes from elsewhere: her contact has the address the platform does not know.
+        assertThat(contacts.find("dev-contact-5")).get().extracting(DemoContact::email).isEqualTo("taylor.home@example.net");
         assertThat(contacts.withEmail(" Jordan.Lee@Example.com ")).extracting(DemoContact::id).containsExactly("dev-contact-2");
         assertThat(contacts.withEmail("nobody@example.com")).isEmpty();
         assertThat(contacts.find("dev-contact-9")).isEmpty();
