@@ -43,10 +43,14 @@ class WorkspaceAttributeSettingsTest extends AppTest {
     @Inject
     SyncJobs jobs;
 
+    /** The test's own contact, so that a late write of another test's contact cannot be counted here. */
+    private String contact;
+
     @BeforeEach
     void blankState() {
+        contact = "c-" + workspace;
         PlatformFixtures.answer(platform, "sami@example.com", PlatformFixtures.SAMI);
-        IntercomFixtures.contactExists(intercom, "c-sami", "sami@example.com");
+        IntercomFixtures.contactExists(intercom, contact, "sami@example.com");
         IntercomFixtures.attributesExist(intercom, IntercomFixtures.ALL_ATTRIBUTES);
         IntercomFixtures.writesSucceed(intercom);
     }
@@ -56,10 +60,10 @@ class WorkspaceAttributeSettingsTest extends AppTest {
         settings.change(workspace, "admin-1", Map.of(Setting.ATTRIBUTE_NAMES,
                 Optional.of("Client ID=Platform Client ID\nTherapist Name=Clinician")));
 
-        clientReplied("c-sami");
-        awaitWrites("c-sami", 1);
+        clientReplied(contact);
+        awaitWrites(contact, 1);
 
-        Map<String, Object> written = IntercomFixtures.lastWrite(intercom, "c-sami");
+        Map<String, Object> written = IntercomFixtures.lastWrite(intercom, contact);
         assertThat(written).containsEntry("Platform Client ID", "4719854")
                 .containsEntry("Clinician", "Dr. Sarah Johnson, Dr. Michael Chen")
                 .doesNotContainKeys("Client ID", "Therapist Name");
@@ -71,37 +75,56 @@ class WorkspaceAttributeSettingsTest extends AppTest {
     void leavesTheTypedCompanionsOutWhenTheWorkspaceTurnedThemOff() {
         settings.change(workspace, "admin-1", Map.of(Setting.TYPED_COMPANIONS, Optional.of("off")));
 
-        clientReplied("c-sami");
-        awaitWrites("c-sami", 1);
+        clientReplied(contact);
+        awaitWrites(contact, 1);
 
-        Map<String, Object> written = IntercomFixtures.lastWrite(intercom, "c-sami");
+        Map<String, Object> written = IntercomFixtures.lastWrite(intercom, contact);
         assertThat(written).containsEntry("Name", "Sami Ruhsuf").hasSize(21)
                 .doesNotContainKeys("next_appointment_at", "unpaid_balance", "platform_account_exists");
     }
 
     @Test
     void writesAgainUnderNewNamesEvenWhenNoValueChanged() {
-        clientReplied("c-sami");
-        awaitWrites("c-sami", 1);
+        clientReplied(contact);
+        awaitWrites(contact, 1);
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> jobs.of(workspace, "c-sami").orElseThrow().status) == SyncJob.Status.DONE);
+                .call(() -> jobs.of(workspace, contact).orElseThrow().status) == SyncJob.Status.DONE);
 
         settings.change(workspace, "admin-1", Map.of(Setting.ATTRIBUTE_NAMES, Optional.of("Name=Client Name")));
-        clientReplied("c-sami");
-        awaitWrites("c-sami", 2);
+        clientReplied(contact);
+        awaitWrites(contact, 2);
 
-        assertThat(IntercomFixtures.lastWrite(intercom, "c-sami")).containsEntry("Client Name", "Sami Ruhsuf");
+        assertThat(IntercomFixtures.lastWrite(intercom, contact)).containsEntry("Client Name", "Sami Ruhsuf");
+    }
+
+    @Test
+    void aViewAfterARenameWritesUnderTheNewNames() {
+        view();
+        awaitWrites(contact, 1);
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> jobs.of(workspace, contact).orElseThrow().status) == SyncJob.Status.DONE);
+
+        settings.change(workspace, "admin-1", Map.of(Setting.ATTRIBUTE_NAMES, Optional.of("Name=Client Name")));
+        view();
+
+        awaitWrites(contact, 2);
+        assertThat(IntercomFixtures.lastWrite(intercom, contact)).containsEntry("Client Name", "Sami Ruhsuf");
     }
 
     @Test
     void labelsThePanelsFieldsWithTheWorkspacesOwnNames() {
         settings.change(workspace, "admin-1", Map.of(Setting.ATTRIBUTE_NAMES, Optional.of("Therapist Name=Clinician")));
 
-        String panel = Signed.canvas(CanvasPayloads.initialize("c-sami", "sami@example.com")
-                .replace(CanvasPayloads.WORKSPACE, workspace)).post("/canvas/initialize")
-                .then().statusCode(200).extract().asString();
+        String panel = view();
 
         assertThat(panel).contains("\"field\":\"Clinician\"").doesNotContain("\"field\":\"Therapist Name\"");
+    }
+
+    /** The contact's conversation opened in the Inbox: the panel's answer. */
+    private String view() {
+        return Signed.canvas(CanvasPayloads.initialize(contact, "sami@example.com")
+                .replace(CanvasPayloads.WORKSPACE, workspace)).post("/canvas/initialize")
+                .then().statusCode(200).extract().asString();
     }
 
     private void clientReplied(String contactId) {
