@@ -2,6 +2,8 @@ package app.carepanel.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class IntercomHoldings {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final Workspaces workspaces;
     private final IntercomClient intercom;
@@ -79,13 +84,16 @@ public class IntercomHoldings {
         }
     }
 
+    /** This app's attributes among the contact's; a date (Unix seconds) also as a UTC time a person can read. */
     private Map<String, Object> ours(String workspaceId, Map<String, Object> custom) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : attributes.dataTypes(workspaceId).keySet()) {
+        attributes.dataTypes(workspaceId).forEach((name, type) -> {
             if (custom.containsKey(name)) {
-                values.put(name, custom.get(name));
+                Object value = custom.get(name);
+                values.put(name, "date".equals(type) && value instanceof Number seconds
+                        ? seconds + " (" + READABLE.format(Instant.ofEpochSecond(seconds.longValue())) + ")" : value);
             }
-        }
+        });
         return values;
     }
 }

@@ -34,7 +34,8 @@ class ConsolePreviewTest extends AppTest {
         IntercomFixtures.writesSucceed(intercom);
         intercom.stubFor(get(urlPathEqualTo("/contacts/c-held")).willReturn(IntercomFixtures.json(200, """
                 {"type": "contact", "id": "c-held", "role": "user", "email": "sami@example.com",
-                 "custom_attributes": {"Client Status": "Active", "Platform Account Exists": "Yes", "plan": "gold"}}
+                 "custom_attributes": {"Client Status": "Active", "Platform Account Exists": "Yes", "plan": "gold",
+                                       "next_appointment_at": 1796601600}}
                 """)));
         String session = signedIn();
 
@@ -43,7 +44,8 @@ class ConsolePreviewTest extends AppTest {
 
         String held = page.substring(page.indexOf("id=\"held\""));
         assertThat(held).contains("What Intercom holds for contact c-held", "<td>Client Status</td><td>Active</td>",
-                "<td>Platform Account Exists</td><td>Yes</td>").doesNotContain("plan", "gold");
+                "<td>Platform Account Exists</td><td>Yes</td>",
+                "<td>next_appointment_at</td><td>1796601600 (2026-12-07 00:00 UTC)</td>").doesNotContain("plan", "gold");
         assertThat(page).contains("Sami Ruhsuf");
     }
 
