@@ -97,7 +97,7 @@ class ClientLinkFlow {
         }
         ContactLinks.Link link = links.link(request.workspaceId(), contact.id(), clientId, request.adminId(),
                 request.adminName());
-        PanelAnswer panel = linkedPanel.answer(request, contact, link, PanelView.SUMMARY, true, preview);
+        PanelAnswer panel = linkedPanel.answer(request, contact, link, PanelView.SUMMARY, true);
         return new PanelAnswer(panel.canvas(), "linked", List.of(clientId));
     }
 

@@ -50,15 +50,9 @@ class EmailPanel {
         if (contact.id() != null) {
             // A preview's email is what the admin typed, not the contact's: its sync reads the contact's own.
             viewed.fireAsync(new ContactViewed(workspaceId, contact.id(), preview ? null : lookup.email(), refresh,
-                    shownDataAsOf(found)));
+                    found.fetchedAt()));
         }
         return new PanelAnswer(canvas, ProfileOutcome.of(found, asked), ProfileOutcome.clientIds(found));
-    }
-
-    /** When the client data shown was fetched; null when none was shown. */
-    private static Instant shownDataAsOf(ProfileLookup found) {
-        return found instanceof ProfileLookup.Fresh fresh ? fresh.profile().fetchedAt()
-                : found instanceof ProfileLookup.Stale stale ? stale.profile().fetchedAt() : null;
     }
 
     /** The contact's email as the panel would look it up, or null when it would not (missing, invalid, shared). */

@@ -39,7 +39,7 @@ class LinkedPanel {
     }
 
     PanelAnswer answer(CanvasRequest request, IntercomContact contact, ContactLinks.Link link, PanelView view,
-            boolean refresh, boolean preview) {
+            boolean refresh) {
         String workspaceId = request.workspaceId();
         Instant asked = clock.instant();
         ProfileLookup found = profiles.lookup(ProfileKey.ofClient(workspaceId, link.clientId()), refresh);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,26 +40,12 @@ class SyncWaits {
 
     /** The end of the sync asked at {@code asked}, within {@code SYNC_WAIT_TIMEOUT}; empty if it is still under way. */
     Optional<Ended> await(String workspaceId, String contactId, Instant asked) {
-        return await(workspaceId, contactId, asked, config.waitTimeout());
-    }
-
-    /** The same, waiting at most {@code patience} from {@code asked}. */
-    Optional<Ended> await(String workspaceId, String contactId, Instant asked, Duration patience) {
-        Instant deadline = asked.plus(patience);
-        while (clock.instant().isBefore(deadline)) {
-            Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId))
-                    .filter(found -> endedSince(found, asked));
-            if (job.isPresent()) {
-                return Optional.of(new Ended(job.get(), results.since(workspaceId, contactId, asked)));
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Optional.empty();
+        AtomicReference<SyncJob> ended = new AtomicReference<>();
+        boolean done = poll(workspaceId, contactId, asked.plus(config.waitTimeout()), job -> {
+            job.filter(found -> endedSince(found, asked)).ifPresent(ended::set);
+            return ended.get() != null;
+        });
+        return done ? Optional.of(new Ended(ended.get(), results.since(workspaceId, contactId, asked))) : Optional.empty();
     }
 
     /**
@@ -66,16 +54,15 @@ class SyncWaits {
      * when it is still under way after {@code patience}.
      */
     boolean awaitIfQueued(String workspaceId, String contactId, Instant asked, Duration patience) {
-        Instant deadline = asked.plus(patience);
         Instant queuedBy = asked.plus(QUEUEING);
+        return poll(workspaceId, contactId, asked.plus(patience), job -> job.map(found -> endedSince(found, asked))
+                .orElse(false) || (!job.map(SyncWaits::underWay).orElse(false) && clock.instant().isAfter(queuedBy)));
+    }
+
+    /** Reads the contact's job every {@code POLL_MILLIS} until {@code settled} holds or the deadline passes. */
+    private boolean poll(String workspaceId, String contactId, Instant deadline, Predicate<Optional<SyncJob>> settled) {
         while (clock.instant().isBefore(deadline)) {
-            Optional<SyncJob> job = QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId));
-            if (job.map(found -> endedSince(found, asked)).orElse(false)) {
-                return true;
-            }
-            boolean underWay = job.map(found -> found.status == SyncJob.Status.PENDING
-                    || found.status == SyncJob.Status.RUNNING).orElse(false);
-            if (!underWay && clock.instant().isAfter(queuedBy)) {
+            if (settled.test(QuarkusTransaction.requiringNew().call(() -> jobs.of(workspaceId, contactId)))) {
                 return true;
             }
             try {
@@ -86,6 +73,10 @@ class SyncWaits {
             }
         }
         return false;
+    }
+
+    private static boolean underWay(SyncJob job) {
+        return job.status == SyncJob.Status.PENDING || job.status == SyncJob.Status.RUNNING;
     }
 
     private static boolean endedSince(SyncJob job, Instant asked) {
