@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Where the app's CPU goes under one load, from JDK Flight Recorder: starts the packaged app (H2 file) with a
+# recording against the same WireMock stubs as bench/perf.sh, runs the load, then prints the hottest methods
+# (own time) and the app's own methods by samples that pass through them.
+#   bench/profile.sh cold|cached|drain [SECONDS (20)]
+#     cold    new contact and email each view, 1 connection
+#     cached  one contact's view, 32 connections
+#     drain   a backlog of 4000 syncs at 10,000 Intercom calls a minute
+set -euo pipefail
+scenario=${1:?cold, cached or drain} seconds=${2:-20} java_opts=""
+source "$(dirname "$0")/setup.sh"
+root=$PWD
+source bench/perf/measure.sh
+key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
+wiremock="target/bench/wiremock-standalone-3.13.2.jar"
+python3 bench/perf/stubs.py "$work/platform" "$work/intercom" 40
+java -Xmx512m -jar $wiremock --port "$platform_port" --root-dir "$work/platform" --disable-banner \
+  --no-request-journal --async-response-enabled true >/dev/null 2>&1 &
+java -Xmx512m -jar $wiremock --port "$intercom_port" --root-dir "$work/intercom" --disable-banner \
+  --no-request-journal --async-response-enabled true >/dev/null 2>&1 &
+for port in "$platform_port" "$intercom_port"; do
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
+done
+recording="$root/target/bench/$scenario.jfr"
+mkdir -p "$root/target/bench"
+mkdir -p "$root/target/bench"
+recording="$root/target/bench/$scenario.jfr"
+case $scenario in
+  cold) python3 bench/perf/signed.py view "$secret" cold 20000 >"$work/requests" ;;
+  cached) python3 bench/perf/signed.py view "$secret" cached 1 cached@example.com >"$work/requests" ;;
+  drain)
+    python3 bench/perf/signed.py webhook "$secret" drain 4000 >"$work/requests"
+    start_app "$work/data" SYNC_WORKERS=0
+    python3 bench/perf/post.py "$app_port" "$work/requests"
+    stop_app
+    ;;
+  *) echo "unknown scenario $scenario" >&2; exit 2 ;;
+esac
+java_opts="-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=$recording"
+if [ "$scenario" = drain ]; then
+  start_app "$work/data" INTERCOM_RATE_LIMIT_PER_MINUTE=10000
+  sleep "$seconds"
+  echo "$(queue_left) syncs left after $seconds s"
+elif [ "$scenario" = cold ]; then
+  start_app "$work/data"
+  wrk_run 1 "$seconds" "$work/requests" once
+  echo "$(wrk_summary), $sent requests"
+  wait_drained
+else
+  start_app "$work/data"
+  wrk_run 1 2 "$work/requests" cycle  # the first view fetches and syncs; the rest are cached
+  wait_drained
+  wrk_run 32 "$seconds" "$work/requests" cycle
+  echo "$(wrk_summary), $sent requests"
+fi
+stop_app
+jfr print --json --stack-depth 512 --events jdk.ExecutionSample "$recording" | python3 bench/perf/top_frames.py
+echo "recording: $recording"
