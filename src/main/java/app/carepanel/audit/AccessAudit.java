@@ -8,12 +8,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.carepanel.base.Texts;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * Writes the access audit trail: a row per panel answer (HIPAA asks who saw which record), committed before the
- * canvas goes back, so that no data is shown unrecorded. A row holds ids and words, never an email, a name or a
- * value of the record.
+ * canvas goes back, so that no data is shown unrecorded. The rows of answers given at the same moment share one
+ * transaction ({@link AuditBatches}). A row holds ids and words, never an email, a name or a value of the record.
  */
 @ApplicationScoped
 public class AccessAudit {
@@ -43,12 +41,14 @@ public class AccessAudit {
     }
 
     private final Clock clock;
+    private final AuditBatches batches;
 
-    AccessAudit(Clock clock) {
+    AccessAudit(Clock clock, AuditBatches batches) {
         this.clock = clock;
+        this.batches = batches;
     }
 
-    /** Records the answer in a transaction of its own; a failure is thrown, so that the caller shows nothing. */
+    /** Records the answer and returns once it is committed; a failure is thrown, so that the caller shows nothing. */
     public void record(Entry entry) {
         AccessRecord row = new AccessRecord();
         row.at = clock.instant();
@@ -59,6 +59,6 @@ public class AccessAudit {
                 : Texts.cut(entry.clientIds().stream().map(String::valueOf).collect(Collectors.joining(" ")), 1000);
         row.action = entry.action().word();
         row.outcome = Texts.cut(entry.outcome(), 32);
-        QuarkusTransaction.requiringNew().run(row::persist);
+        batches.write(row);
     }
 }

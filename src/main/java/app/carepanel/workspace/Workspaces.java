@@ -24,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
  * {@code INTERCOM_ACCESS_TOKEN} (a private app, no OAuth at all). Canvas Kit requests name a workspace's region
  * and {@link #seen} records it; webhooks name only the id, so {@link #resolve} falls back to the region the
  * installation or the configured token's {@code GET /me} said, then to US. A token Intercom refuses is marked for
- * its workspace only.
+ * its workspace only. What {@link #resolve} says is held for 10 s ({@link ResolvedWorkspaces}): a change made
+ * through this class applies at once here, and within those seconds on other instances.
  */
 @ApplicationScoped
 public class Workspaces {
@@ -41,9 +42,11 @@ public class Workspaces {
     private final Encryption encryption;
     private final Instance<TokenWorkspaceFinder> finder;
     private final Clock clock;
+    private final ResolvedWorkspaces resolved;
 
     Workspaces(WorkspaceConfig config, AllowedWorkspaces allowed, Encryption encryption,
-            Instance<TokenWorkspaceFinder> finder, Clock clock) {
+            Instance<TokenWorkspaceFinder> finder, Clock clock, ResolvedWorkspaces resolved) {
+        this.resolved = resolved;
         this.config = config;
         this.allowed = allowed;
         this.encryption = encryption;
@@ -60,8 +63,12 @@ public class Workspaces {
 
     /** Everything a call to Intercom for the workspace needs: region, host, token (or why there is none). */
     public Workspace resolve(String workspaceId) {
-        return resolve(workspaceId, record(workspaceId));
+        if (workspaceId == null) {
+            return resolve(null, null);
+        }
+        return resolved.get(workspaceId, id -> resolve(id, record(id)));
     }
+
 
     private Workspace resolve(String workspaceId, WorkspaceRecord record) {
         boolean installed = record != null && record.tokenSealed != null;
@@ -115,6 +122,7 @@ public class Workspaces {
             record.installedAt = clock.instant();
             record.updatedAt = clock.instant();
             record.persist();
+            resolved.forget(workspaceId);
         });
         regions.put(workspaceId, region);
         refusals.accepted(workspaceId);
@@ -142,6 +150,7 @@ public class Workspaces {
             record.installedBy = null;
             record.installedAt = null;
             record.updatedAt = clock.instant();
+            resolved.forget(workspaceId);
             return true;
         });
     }
@@ -244,6 +253,7 @@ public class Workspaces {
                 // Flushed here, so that another instance recording the workspace at the same moment makes this
                 // fail inside the try below rather than at commit, where the transaction manager logs a stack trace.
                 record.persistAndFlush();
+                resolved.forget(workspaceId);
             });
         } catch (RuntimeException concurrentFirstSight) {
             // Another request recorded the workspace at the same moment; the next one will settle it.

@@ -1,7 +1,6 @@
 package app.carepanel.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import app.carepanel.audit.AccessRecord;
 import app.carepanel.backfill.Backfill;
@@ -20,6 +19,7 @@ import app.carepanel.sync.PendingTagRemoval;
 import app.carepanel.sync.SyncJob;
 import app.carepanel.webhook.WebhookDelivery;
 import io.quarkus.cache.Cache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.cache.CacheName;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -29,22 +29,29 @@ public class TestReset {
 
     private final Cache profiles;
     private final Cache settings;
+    private final Cache resolvedWorkspaces;
     private final CircuitBreakerMaintenance breakers;
     private final Workspaces workspaces;
 
     TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
-            @CacheName("workspace-settings") Cache settings) {
+            @CacheName("workspace-settings") Cache settings, @CacheName("workspaces") Cache resolvedWorkspaces) {
+        this.resolvedWorkspaces = resolvedWorkspaces;
         this.settings = settings;
         this.profiles = profiles;
         this.breakers = breakers;
         this.workspaces = workspaces;
     }
 
-    @Transactional
     public void all() {
+        QuarkusTransaction.requiringNew().run(this::deleteRows);
+        // After the commit, so that nothing resolved in between keeps a deleted workspace installed.
         profiles.invalidateAll().await().indefinitely();
         settings.invalidateAll().await().indefinitely();
+        resolvedWorkspaces.invalidateAll().await().indefinitely();
         breakers.resetAll();
+    }
+
+    private void deleteRows() {
         ProfileSnapshot.deleteAll();
         SyncJob.deleteAll();
         PendingTagRemoval.deleteAll();

@@ -1,0 +1,134 @@
+package app.carepanel.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Group commit of the access audit: one writer thread commits the rows of every answer waiting at that moment in
+ * one transaction, and each answer goes back only once its own row is committed. Under load many answers share a
+ * transaction; alone, an answer waits for one small transaction, as before. A crash therefore loses no row of an
+ * answer that was shown, and a normal stop writes every row handed in before the writer ends.
+ */
+@ApplicationScoped
+class AuditBatches {
+
+    /** The most rows one transaction takes. */
+    static final int MOST_PER_BATCH = 256;
+    /** How long an answer waits for its row before it is withheld. */
+    private static final long WAIT_SECONDS = 10;
+
+    private record Pending(AccessRecord row, CompletableFuture<Void> written) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSizes;
+    private boolean accepting;
+    private Thread writer;
+
+    AuditBatches(MeterRegistry metrics) {
+        this.batchSizes = DistributionSummary.builder("care_panel.audit.batch.rows")
+                .description("Access audit rows committed in one transaction").register(metrics);
+    }
+
+    synchronized void start(@Observes StartupEvent started) {
+        accepting = true;
+        writer = new Thread(this::writeUntilStopped, "audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Takes no more rows, then lets the writer commit every row already handed in before it ends. */
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        Thread ending;
+        synchronized (this) {
+            accepting = false;
+            ending = writer;
+        }
+        if (ending != null) {
+            ending.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+    }
+
+    /** Returns once the row is committed; throws when it could not be, so that the caller shows nothing. */
+    void write(AccessRecord row) {
+        Pending pending = new Pending(row, new CompletableFuture<>());
+        if (!handIn(pending)) {
+            commit(List.of(pending));
+        }
+        try {
+            pending.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the access audit row was not committed within " + WAIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the access audit row was written");
+        }
+    }
+
+    private synchronized boolean handIn(Pending pending) {
+        return accepting && queue.add(pending);
+    }
+
+    private void writeUntilStopped() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // Nothing here interrupts the writer: a stray interrupt is dropped, and the writer goes on.
+                first = queue.poll();
+            }
+            if (first == null) {
+                synchronized (this) {
+                    if (!accepting && queue.isEmpty()) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>();
+            batch.add(first);
+            queue.drainTo(batch, MOST_PER_BATCH - 1);
+            commit(batch);
+        }
+    }
+
+    /** Commits the batch; when that fails, each row alone, so that one bad row withholds only its own answer. */
+    private void commit(List<Pending> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(pending -> {
+                // A row of a batch that was rolled back kept the id the database gave it: it is new again.
+                pending.row().id = null;
+                pending.row().persist();
+            }));
+            batchSizes.record(batch.size());
+            batch.forEach(pending -> pending.written().complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).written().completeExceptionally(e);
+                return;
+            }
+            Log.debugf("An access audit batch of %d rows failed (%s); writing each alone", batch.size(),
+                    e.getClass().getSimpleName());
+            batch.forEach(pending -> commit(List.of(pending)));
+        }
+    }
+}
