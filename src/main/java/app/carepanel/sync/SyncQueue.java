@@ -36,8 +36,11 @@ public class SyncQueue {
     private final Encryption encryption;
     private final Clock clock;
     private final Event<JobQueued> queued;
+    private final SyncedViews syncedViews;
 
-    SyncQueue(SyncJobs jobs, SyncConfig config, Encryption encryption, Clock clock, Event<JobQueued> queued) {
+    SyncQueue(SyncJobs jobs, SyncConfig config, Encryption encryption, Clock clock, Event<JobQueued> queued,
+            SyncedViews syncedViews) {
+        this.syncedViews = syncedViews;
         this.jobs = jobs;
         this.config = config;
         this.encryption = encryption;
@@ -79,6 +82,7 @@ public class SyncQueue {
         }
         SyncJob job = existing.get();
         if (request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request)) {
+            syncedViews.remember(request);
             return false;
         }
         boolean emailNews = emailNews(job, request, now);

@@ -30,11 +30,14 @@ public class TestReset {
     private final Cache profiles;
     private final Cache settings;
     private final Cache resolvedWorkspaces;
+    private final Cache syncedViews;
     private final CircuitBreakerMaintenance breakers;
     private final Workspaces workspaces;
 
     TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
-            @CacheName("workspace-settings") Cache settings, @CacheName("workspaces") Cache resolvedWorkspaces) {
+            @CacheName("workspace-settings") Cache settings, @CacheName("workspaces") Cache resolvedWorkspaces,
+            @CacheName("synced-views") Cache syncedViews) {
+        this.syncedViews = syncedViews;
         this.resolvedWorkspaces = resolvedWorkspaces;
         this.settings = settings;
         this.profiles = profiles;
@@ -48,6 +51,7 @@ public class TestReset {
         profiles.invalidateAll().await().indefinitely();
         settings.invalidateAll().await().indefinitely();
         resolvedWorkspaces.invalidateAll().await().indefinitely();
+        syncedViews.invalidateAll().await().indefinitely();
         breakers.resetAll();
     }
 
