@@ -85,7 +85,7 @@ class PanelService {
 
     private Canvas show(CanvasRequest request, PanelView view, AccessAudit.Action action, boolean preview) {
         boolean refresh = CanvasRenderer.REFRESH.equals(request.componentId());
-        return respond(request, action, contact -> links.of(request.workspaceId(), contact.id())
+        return respond(request, action, contact -> links.forView(request.workspaceId(), contact.id())
                 .map(link -> linkedPanel.answer(request, contact, link, view, refresh))
                 .orElseGet(() -> emailPanel.answer(request, contact, view, refresh, preview)), preview);
     }

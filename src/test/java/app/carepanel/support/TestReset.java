@@ -31,12 +31,14 @@ public class TestReset {
     private final Cache settings;
     private final Cache resolvedWorkspaces;
     private final Cache syncedViews;
+    private final Cache linkedContacts;
     private final CircuitBreakerMaintenance breakers;
     private final Workspaces workspaces;
 
     TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
             @CacheName("workspace-settings") Cache settings, @CacheName("workspaces") Cache resolvedWorkspaces,
-            @CacheName("synced-views") Cache syncedViews) {
+            @CacheName("synced-views") Cache syncedViews, @CacheName("linked-contacts") Cache linkedContacts) {
+        this.linkedContacts = linkedContacts;
         this.syncedViews = syncedViews;
         this.resolvedWorkspaces = resolvedWorkspaces;
         this.settings = settings;
@@ -52,6 +54,7 @@ public class TestReset {
         settings.invalidateAll().await().indefinitely();
         resolvedWorkspaces.invalidateAll().await().indefinitely();
         syncedViews.invalidateAll().await().indefinitely();
+        linkedContacts.invalidateAll().await().indefinitely();
         breakers.resetAll();
     }
 
