@@ -23,7 +23,6 @@ for port in "$platform_port" "$intercom_port"; do
 done
 recording="$root/target/bench/$scenario.jfr"
 mkdir -p "$root/target/bench"
-mkdir -p "$root/target/bench"
 recording="$root/target/bench/$scenario.jfr"
 case $scenario in
   cold) python3 bench/perf/signed.py view "$secret" cold 20000 >"$work/requests" ;;
@@ -36,23 +35,29 @@ case $scenario in
     ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
-java_opts="-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=$recording"
+# The recording starts after a warm-up of cold views (the JIT's compiling would otherwise fill it) and, for the
+# drain, once the backlog is queued.
+java_opts="-XX:FlightRecorderOptions:stackdepth=512"
+record() { jcmd "$app_pid" JFR.start name=bench settings=profile filename="$recording" >/dev/null; }
 if [ "$scenario" = drain ]; then
   start_app "$work/data" INTERCOM_RATE_LIMIT_PER_MINUTE=10000
+  record
   sleep "$seconds"
   echo "$(queue_left) syncs left after $seconds s"
-elif [ "$scenario" = cold ]; then
-  start_app "$work/data"
-  wrk_run 1 "$seconds" "$work/requests" once
-  echo "$(wrk_summary), $sent requests"
-  wait_drained
 else
+  python3 bench/perf/signed.py view "$secret" warmup 4000 >"$work/warmup"
   start_app "$work/data"
-  wrk_run 1 2 "$work/requests" cycle  # the first view fetches and syncs; the rest are cached
-  wait_drained
-  wrk_run 32 "$seconds" "$work/requests" cycle
+  wrk_run 4 20 "$work/warmup" once; wait_drained
+  record
+  if [ "$scenario" = cold ]; then
+    wrk_run 1 "$seconds" "$work/requests" once
+  else
+    wrk_run 32 "$seconds" "$work/requests" cycle
+  fi
   echo "$(wrk_summary), $sent requests"
+  wait_drained
 fi
+jcmd "$app_pid" JFR.stop name=bench >/dev/null
 stop_app
 jfr print --json --stack-depth 512 --events jdk.ExecutionSample "$recording" | python3 bench/perf/top_frames.py
 echo "recording: $recording"

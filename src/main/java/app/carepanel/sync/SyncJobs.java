@@ -51,7 +51,7 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
         return lockSome("""
                 select id from sync_job
                 where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at
+                order by status, next_attempt_at
                 limit :candidates""", "status = 'PENDING' and next_attempt_at <= :now", now, limit);
     }
 
@@ -60,11 +60,15 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
         return lockSome("""
                 select id from sync_job
                 where status = 'RUNNING' and lease_until < :now
-                order by lease_until
+                order by status, lease_until
                 limit :candidates""", "status = 'RUNNING' and lease_until < :now", now, limit);
     }
 
     /**
+     * The candidate queries order by the whole index, status first although it is fixed: ordered by the time alone,
+     * H2 reads every matching row and sorts them (scanCount 5,001 for 32 ids with 5,000 due; 22.9 % of a drain's
+     * samples under JFR), where by the index it reads 32.
+     *
      * Reads the ids of the first {@link #CANDIDATES} rows through the index, without locks, then locks rows one by
      * one by id, in random order, skipping those another worker holds, until {@code limit} are held. One statement
      * with {@code for update skip locked} and a limit would do on PostgreSQL, but H2 locks every row the query
