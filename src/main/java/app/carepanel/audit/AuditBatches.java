@@ -59,6 +59,10 @@ class AuditBatches {
 
     synchronized void start(@Observes StartupEvent started) {
         accepting = true;
+        if (writer != null && writer.isAlive()) {
+            // A writer that outlived a stop's wait goes on: one writer only.
+            return;
+        }
         writer = new Thread(this::writeUntilStopped, "audit-writer");
         writer.setDaemon(true);
         writer.start();
@@ -87,6 +91,8 @@ class AuditBatches {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            // The writer skips a row nobody waits for any more: the answer it would record is not shown.
+            pending.written().completeExceptionally(e);
             throw new IllegalStateException("the access audit row was not committed within " + WAIT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,8 +100,9 @@ class AuditBatches {
         }
     }
 
+    /** False when the writer has stopped (or died): the caller then writes its row itself. */
     private synchronized boolean handIn(Pending pending) {
-        return accepting && queue.add(pending);
+        return accepting && writer != null && writer.isAlive() && queue.add(pending);
     }
 
     private void writeUntilStopped() {
@@ -115,10 +122,20 @@ class AuditBatches {
                 }
                 continue;
             }
-            List<Pending> batch = new ArrayList<>();
-            batch.add(first);
-            queue.drainTo(batch, MOST_PER_BATCH - 1);
-            commit(batch);
+            List<Pending> handedIn = new ArrayList<>();
+            handedIn.add(first);
+            queue.drainTo(handedIn, MOST_PER_BATCH - 1);
+            List<Pending> batch = handedIn.stream().filter(pending -> !pending.written().isDone()).toList();
+            try {
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+            } catch (Throwable e) {
+                // The writer outlives whatever one batch met (an Error included): those answers are withheld.
+                batch.forEach(pending -> pending.written().completeExceptionally(e));
+                Log.errorf("The access audit writer could not write %d rows: %s", batch.size(),
+                        e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -143,20 +160,37 @@ class AuditBatches {
         }
     }
 
-    /** Commits the batch; when that fails, each row alone, so that one bad row withholds only its own answer. */
+    /**
+     * Commits the batch. When a row's data was refused (SQL state class 22 or 23), each row is written alone, so
+     * that one bad row withholds only its own answer; any other failure (the database unreachable) fails the whole
+     * batch at once rather than trying each row against it.
+     */
     private void commit(List<Pending> batch) {
         try {
             QuarkusTransaction.requiringNew().run(() -> insert(batch));
             batchSizes.record(batch.size());
             batch.forEach(pending -> pending.written().complete(null));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).written().completeExceptionally(e);
+            if (batch.size() == 1 || !refusedData(e)) {
+                batch.forEach(pending -> pending.written().completeExceptionally(e));
                 return;
             }
             Log.debugf("An access audit batch of %d rows failed (%s); writing each alone", batch.size(),
                     e.getClass().getSimpleName());
             batch.forEach(pending -> commit(List.of(pending)));
         }
+    }
+
+    private static boolean refusedData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // A batch's failure may carry the row's own failure as its next exception.
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

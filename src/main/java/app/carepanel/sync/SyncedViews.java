@@ -43,6 +43,11 @@ class SyncedViews {
         shown(request).ifPresent(shown -> cache.put(key(request), CompletableFuture.completedFuture(shown)));
     }
 
+    /** The workspace's jobs were deleted (it uninstalled the app): nothing it remembered of them holds. */
+    void forgetWorkspace(String workspaceId) {
+        cache.invalidateIf(key -> key.toString().startsWith(workspaceId + "\n")).await().indefinitely();
+    }
+
     private static Optional<Shown> shown(SyncRequest request) {
         return request.shownDataAsOf().flatMap(at -> request.email().map(email -> new Shown(at, email)));
     }

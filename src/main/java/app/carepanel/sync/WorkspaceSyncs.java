@@ -26,14 +26,17 @@ public class WorkspaceSyncs {
     private final Cache attributes;
     private final Event<SyncQueue.JobQueued> queued;
     private final Clock clock;
+    private final SyncedViews syncedViews;
 
     WorkspaceSyncs(SyncJobs jobs, @CacheName("sync-results") Cache results,
-            @CacheName("workspace-attributes") Cache attributes, Event<SyncQueue.JobQueued> queued, Clock clock) {
+            @CacheName("workspace-attributes") Cache attributes, Event<SyncQueue.JobQueued> queued, Clock clock,
+            SyncedViews syncedViews) {
         this.jobs = jobs;
         this.results = results;
         this.attributes = attributes;
         this.queued = queued;
         this.clock = clock;
+        this.syncedViews = syncedViews;
     }
 
     /**
@@ -68,6 +71,8 @@ public class WorkspaceSyncs {
         // Results and attribute checks are short-lived and keyed by workspace; all of them go rather than a scan.
         results.invalidateAll().await().indefinitely();
         attributes.invalidate(workspaceId).await().indefinitely();
+        // Its jobs are gone: a view after a new installation must queue again, whatever it showed before.
+        syncedViews.forgetWorkspace(workspaceId);
         return dropped;
     }
 }

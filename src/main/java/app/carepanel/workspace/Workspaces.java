@@ -125,6 +125,7 @@ public class Workspaces {
             resolved.forget(workspaceId);
         });
         regions.put(workspaceId, region);
+        resolved.forget(workspaceId);
         refusals.accepted(workspaceId);
     }
 
@@ -170,6 +171,7 @@ public class Workspaces {
         }
         save(workspaceId, record -> record.region = region.code());
         regions.put(workspaceId, region);
+        resolved.forget(workspaceId);
     }
 
     /** Intercom said the workspace owns {@code INTERCOM_ACCESS_TOKEN}: recorded, so a restart need not ask again. */
@@ -179,6 +181,7 @@ public class Workspaces {
             record.configuredTokenDigest = encryption.digest(token);
         }));
         regions.put(workspaceId, region);
+        resolved.forget(workspaceId);
     }
 
     /** The region the workspace was last seen with, if it ever was (asked of the database until it is known). */

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -80,7 +81,7 @@ class AuditBatchesTest extends AppTest {
         List<Future<Boolean>> returned = writeAtOnce(IntStream.range(0, 64).mapToObj(n -> row("c-" + n)).toList());
 
         for (Future<Boolean> answer : returned) {
-            assertThat(answer.get()).as("the row was committed when the answer returned").isTrue();
+            assertThat(answer.get(30, TimeUnit.SECONDS)).as("the row was committed when the answer returned").isTrue();
         }
         assertThat(rowsThroughBatches() - before).isEqualTo(64);
     }
@@ -97,9 +98,9 @@ class AuditBatchesTest extends AppTest {
         for (int n = 0; n < rows.size(); n++) {
             if (rows.get(n) == broken) {
                 Future<Boolean> failed = returned.get(n);
-                assertThatThrownBy(failed::get).hasCauseInstanceOf(RuntimeException.class);
+                assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(RuntimeException.class);
             } else {
-                assertThat(returned.get(n).get()).isTrue();
+                assertThat(returned.get(n).get(30, TimeUnit.SECONDS)).isTrue();
             }
         }
         assertThat(committed("c-broken")).isFalse();
@@ -111,7 +112,7 @@ class AuditBatchesTest extends AppTest {
         try {
             batches.stop(null);
             for (Future<Boolean> answer : returned) {
-                assertThat(answer.get()).isTrue();
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
             }
             batches.write(row("c-after-stop"));
             assertThat(committed("c-after-stop")).as("after the writer ends, a row is written by its caller").isTrue();

@@ -35,4 +35,18 @@ class SyncedViewsTest extends AppTest {
         assertThat(synced.hold(view("c-2", "sami@example.com", fetched))).as("another contact").isFalse();
         assertThat(synced.hold(view("c-1", "sami@example.com", null))).as("no data shown").isFalse();
     }
+
+    @Test
+    void forgetsAWorkspacesViewsWhenItsJobsAreDeleted() {
+        Instant fetched = Instant.parse("2026-12-01T10:00:00Z");
+        synced.remember(view("c-1", "sami@example.com", fetched));
+        SyncRequest elsewhere = SyncRequest.of(workspace + "-other", "c-1", SyncTrigger.VIEW)
+                .withEmail("sami@example.com").showing(fetched);
+        synced.remember(elsewhere);
+
+        synced.forgetWorkspace(workspace);
+
+        assertThat(synced.hold(view("c-1", "sami@example.com", fetched))).isFalse();
+        assertThat(synced.hold(elsewhere)).as("another workspace's").isTrue();
+    }
 }
