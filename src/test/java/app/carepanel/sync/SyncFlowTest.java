@@ -290,8 +290,10 @@ class SyncFlowTest extends AppTest {
         await().atMost(PATIENCE).until(() -> job("c-sami").status == SyncJob.Status.DONE);
 
         clientReplied("c-sami");
-        await().atMost(PATIENCE).until(() -> job("c-sami").lastOutcome == SyncOutcome.UNCHANGED
-                && job("c-sami").status == SyncJob.Status.DONE);
+        await().atMost(PATIENCE).until(() -> {
+            SyncJob read = job("c-sami");
+            return read.lastOutcome == SyncOutcome.UNCHANGED && read.status == SyncJob.Status.DONE;
+        });
         assertThat(intercom.findAll(IntercomFixtures.writesTo("c-sami"))).hasSize(1);
     }
 
@@ -394,8 +396,11 @@ class SyncFlowTest extends AppTest {
 
         try (CapturedLogs logs = CapturedLogs.install()) {
             clientReplied("c-sami");
-            await().atMost(PATIENCE).until(() -> job("c-sami").status != SyncJob.Status.RUNNING
-                    && job("c-sami").status != SyncJob.Status.PENDING);
+            // One read per check: two reads could see PENDING, then RUNNING, and pass mid-retry.
+            await().atMost(PATIENCE).until(() -> {
+                SyncJob read = job("c-sami");
+                return read.status != SyncJob.Status.RUNNING && read.status != SyncJob.Status.PENDING;
+            });
             assertThat(job("c-sami").lastOutcome).isEqualTo(SyncOutcome.WRITTEN);
             assertThat(logs.lines()).noneMatch(line -> line.contains("failed unexpectedly"));
         }
