@@ -18,15 +18,7 @@ source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
-wiremock="target/bench/wiremock-standalone-3.13.2.jar"
-python3 bench/perf/stubs.py "$work/platform" "$work/intercom" 40
-java -Xmx512m -jar $wiremock --port "$platform_port" --root-dir "$work/platform" --disable-banner \
-  --no-request-journal --async-response-enabled true >/dev/null 2>&1 &
-java -Xmx1g -jar $wiremock --port "$intercom_port" --root-dir "$work/intercom" --disable-banner \
-  --max-request-journal-entries 100000 --async-response-enabled true >/dev/null 2>&1 &
-for port in "$platform_port" "$intercom_port"; do
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
-done
+start_stubs journal
 gen() { python3 bench/perf/signed.py "$@" >"$work/$3"; }
 
 echo "$(date -u +%FT%RZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (other processes' load makes every number noisy), JVM options: ${java_opts:-none}"

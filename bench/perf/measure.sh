@@ -41,3 +41,17 @@ wrk_summary() { # p50 / p99, req/s, and any errors
   awk '/^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Requests\/sec/ {rps=$2} /Non-2xx|Socket errors/ {err=err " " $0}
        END {printf "p50 %s / p99 %s, %d req/s%s", p50, p99, rps, err}' "$work/wrk.out"
 }
+# start_stubs journal|no-journal: the platform (answering in 40 ms) and Intercom WireMocks on $platform_port and
+# $intercom_port; with "journal", Intercom keeps its requests so that the drains can count calls.
+start_stubs() {
+  local wiremock="target/bench/wiremock-standalone-3.13.2.jar" journal="--no-request-journal"
+  [ "$1" = journal ] && journal="--max-request-journal-entries 100000"
+  python3 bench/perf/stubs.py "$work/platform" "$work/intercom" 40
+  java -Xmx512m -jar $wiremock --port "$platform_port" --root-dir "$work/platform" --disable-banner \
+    --no-request-journal --async-response-enabled true >/dev/null 2>&1 &
+  java -Xmx1g -jar $wiremock --port "$intercom_port" --root-dir "$work/intercom" --disable-banner \
+    $journal --async-response-enabled true >/dev/null 2>&1 &
+  for port in "$platform_port" "$intercom_port"; do
+    for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
+  done
+}
