@@ -1,22 +1,38 @@
 package app.carepanel.profile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.carepanel.base.Causes;
 import app.carepanel.base.Encryption;
+import app.carepanel.base.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the last successful profile per (workspace, email) so that it can be shown while the platform is down:
  * what the panel would draw of it (at most ten accounts, values cut as the panel cuts them, so a 1 MB name cannot
  * make it too big to keep), encrypted with the data key, under a keyed digest of the email. A snapshot written
  * under a previous data key is still found and read, and is written under the current key the next time.
+ *
+ * <p>Saving does not wait for the database: a snapshot writer thread commits the saves handed in at the same
+ * moment in one transaction ({@link GroupCommit}), and until then the profile is found here in memory. A crash
+ * may therefore lose the saves of the last moment before it; the next lookup of those clients stores them again.
+ * Snapshots are the fallback for a platform outage, so this trades nothing a person sees for a commit less on
+ * every cold view and every sync.
  */
 @ApplicationScoped
 public class SnapshotStore {
@@ -25,16 +41,62 @@ public class SnapshotStore {
     static final int MOST_BYTES = 64 * 1024;
     private static final List<Integer> VALUE_LIMITS = List.of(ClientProfile.LONGEST_VALUE_SHOWN, 250, 60);
 
-    private final ObjectMapper json;
-    private final Encryption encryption;
+    /** The most saves one transaction takes. */
+    private static final int MOST_PER_BATCH = 64;
+    /** Saves not yet committed past which a caller writes its own (the writer has fallen behind). */
+    static final int MOST_UNWRITTEN = 10_000;
+    private static final long STOP_WAIT_SECONDS = 10;
 
-    SnapshotStore(ObjectMapper json, Encryption encryption) {
-        this.json = json;
-        this.encryption = encryption;
+    private record Save(ProfileKey key, ClientProfile profile) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    private final ObjectMapper json;
+    private final Encryption encryption;
+    private final GroupCommit<Save> saves;
+    /** Profiles handed to the writer and not yet committed, the newest per key. */
+    private final Map<ProfileKey, ClientProfile> unwritten = new ConcurrentHashMap<>();
+
+    SnapshotStore(ObjectMapper json, Encryption encryption, MeterRegistry metrics) {
+        this.json = json;
+        this.encryption = encryption;
+        // One snapshot that cannot be written (another instance stored the same key first) fails only itself.
+        this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, batch -> batch.forEach(this::write),
+                failure -> true, metrics, "Snapshots committed in one transaction");
+    }
+
+    void start(@Observes StartupEvent started) {
+        saves.start();
+    }
+
+    /** Takes no more saves, then lets the writer commit the ones handed in. */
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        saves.stop(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+    }
+
+    /** Keeps the profile as the key's last known one; returns at once, and the writer commits it shortly after. */
     public void save(ProfileKey key, ClientProfile profile) {
+        if (unwritten.size() >= MOST_UNWRITTEN) {
+            QuarkusTransaction.requiringNew().run(() -> write(new Save(key, profile)));
+            return;
+        }
+        unwritten.merge(key, profile, (kept, given) -> kept.fetchedAt().isAfter(given.fetchedAt()) ? kept : given);
+        saves.handIn(new Save(key, profile)).whenComplete((done, failure) -> {
+            unwritten.remove(key, profile);
+            if (failure != null) {
+                Log.warnf("The last-known copy could not be stored in workspace %s: %s", key.workspaceId(),
+                        Causes.rootName(failure));
+            }
+        });
+    }
+
+    /** Returns once every save handed in so far has been committed (or has failed). */
+    public void flush() {
+        saves.flush(STOP_WAIT_SECONDS);
+    }
+
+    private void write(Save save) {
+        ProfileKey key = save.key();
+        ClientProfile profile = save.profile();
         List<String> digests = encryption.digests(key.digestInput());
         String current = digests.get(0);
         ProfileSnapshot snapshot = ProfileSnapshot.find(key.workspaceId(), current).orElseGet(ProfileSnapshot::new);
@@ -48,17 +110,26 @@ public class SnapshotStore {
         snapshot.emailDigest = current;
         snapshot.fetchedAt = profile.fetchedAt();
         snapshot.profileSealed = encryption.seal(bounded(profile), snapshot.context());
-        snapshot.persistAndFlush();
+        snapshot.persist();
     }
 
-    /** Deletes every snapshot of the workspace (it uninstalled the app); the count deleted. */
+    /**
+     * Deletes every snapshot of the workspace (it uninstalled the app), after the saves already handed in, so that
+     * none of them is written after the delete; the count deleted.
+     */
     @Transactional
     public long deleteWorkspace(String workspaceId) {
+        flush();
+        unwritten.keySet().removeIf(key -> key.workspaceId().equals(workspaceId));
         return ProfileSnapshot.delete("workspaceId", workspaceId);
     }
 
     @Transactional
     public Optional<ClientProfile> find(ProfileKey key) {
+        ClientProfile pending = unwritten.get(key);
+        if (pending != null) {
+            return Optional.of(readBack(bounded(pending)));
+        }
         for (String digest : encryption.digests(key.digestInput())) {
             Optional<ProfileSnapshot> found = ProfileSnapshot.find(key.workspaceId(), digest);
             if (found.isPresent()) {
@@ -66,6 +137,14 @@ public class SnapshotStore {
             }
         }
         return Optional.empty();
+    }
+
+    private ClientProfile readBack(String body) {
+        try {
+            return json.readValue(body, ClientProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a profile written as JSON could not be read back", e);
+        }
     }
 
     private Optional<ClientProfile> read(ProfileSnapshot snapshot) {

@@ -3,7 +3,6 @@ package app.carepanel.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +18,13 @@ import app.carepanel.base.Encryption;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The durable queue of contact syncs. Every change is its own committed transaction, so what is acknowledged is
- * stored. Jobs are claimed with row locks that other instances skip ({@code FOR UPDATE SKIP LOCKED}) and a lease,
- * so that several instances share one database without doing a job twice and a crashed instance's jobs are picked
- * up again once their lease lapses. A contact's email travels with its job, encrypted, so that the sync need not
- * read the contact back from Intercom while the email is fresh.
+ * The durable queue of contact syncs. Every change is committed before its call returns, so what is acknowledged
+ * is stored (a worker's claims and changes to its claimed jobs share transactions with other workers',
+ * {@link QueueCommits}).
+ * Jobs are claimed with row locks that other instances skip ({@code FOR UPDATE SKIP LOCKED}) and a lease, so that
+ * several instances share one database without doing a job twice and a crashed instance's jobs are picked up again
+ * once their lease lapses. A contact's email travels with its job, encrypted, so that the sync need not read the
+ * contact back from Intercom while the email is fresh.
  */
 @ApplicationScoped
 public class SyncQueue {
@@ -37,10 +38,12 @@ public class SyncQueue {
     private final Clock clock;
     private final Event<JobQueued> queued;
     private final SyncedViews syncedViews;
+    private final QueueCommits commits;
 
     SyncQueue(SyncJobs jobs, SyncConfig config, Encryption encryption, Clock clock, Event<JobQueued> queued,
-            SyncedViews syncedViews) {
+            SyncedViews syncedViews, QueueCommits commits) {
         this.syncedViews = syncedViews;
+        this.commits = commits;
         this.jobs = jobs;
         this.config = config;
         this.encryption = encryption;
@@ -142,22 +145,7 @@ public class SyncQueue {
 
     /** Claims up to {@code limit} due jobs (and lapsed ones of a stopped instance) for this worker. */
     List<SyncJob> claim(String worker, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            List<SyncJob> found = new ArrayList<>(jobs.due(now, limit));
-            if (found.size() < limit) {
-                found.addAll(jobs.lapsed(now, limit - found.size()));
-            }
-            List<SyncJob> claimed = new ArrayList<>();
-            for (SyncJob job : found) {
-                if (job.status == SyncJob.Status.RUNNING && job.abandoned(config.maxAttempts(), now)) {
-                    continue;
-                }
-                job.claim(worker, now.plus(config.lease()), now);
-                claimed.add(job);
-            }
-            return claimed;
-        });
+        return commits.claim(worker, limit);
     }
 
     /**
@@ -203,20 +191,13 @@ public class SyncQueue {
 
     /**
      * Applies a change to the claimed job's current row, locked, unless another worker has taken it over
-     * meanwhile. Triggers lock the row before changing it too, so the version check only fails in a race this
-     * cannot see (then the caller's {@code @Retry} reapplies the change).
+     * meanwhile ({@link QueueCommits}). Triggers lock the row before changing it too, so the version check only fails
+     * in a race this cannot see (then the caller's {@code @Retry} reapplies the change).
      */
     private void update(SyncJob claimed, Consumer<SyncJob> change) {
-        boolean dueAgain = QuarkusTransaction.requiringNew().call(() -> jobs.locked(claimed.id)
-                .filter(job -> job.status == SyncJob.Status.RUNNING && claimed.claimedBy.equals(job.claimedBy))
-                .map(job -> {
-                    change.accept(job);
-                    job.updatedAt = clock.instant();
-                    return job.status == SyncJob.Status.PENDING && !job.nextAttemptAt.isAfter(job.updatedAt);
-                }).orElse(false));
         // Only a job due again at once (a re-run, a job handed back) wants a worker now; a woken worker that finds
         // nothing still costs a claim transaction.
-        if (dueAgain) {
+        if (commits.apply(claimed, change)) {
             queued.fire(new JobQueued());
         }
     }

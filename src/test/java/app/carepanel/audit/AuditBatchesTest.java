@@ -71,7 +71,7 @@ class AuditBatchesTest extends AppTest {
     }
 
     private double rowsThroughBatches() {
-        return metrics.get("care_panel.audit.batch.rows").summary().totalAmount();
+        return metrics.get("care_panel.audit.batch.items").summary().totalAmount();
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.carepanel.install.AdminSession;
 import app.carepanel.install.InstallState;
 import app.carepanel.link.ContactLink;
 import app.carepanel.profile.ProfileSnapshot;
+import app.carepanel.profile.SnapshotStore;
 import app.carepanel.workspace.Region;
 import app.carepanel.workspace.SettingChange;
 import app.carepanel.workspace.SettingRecord;
@@ -34,10 +35,12 @@ public class TestReset {
     private final Cache linkedContacts;
     private final CircuitBreakerMaintenance breakers;
     private final Workspaces workspaces;
+    private final SnapshotStore snapshots;
 
-    TestReset(@CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
+    TestReset(SnapshotStore snapshots, @CacheName("client-profiles") Cache profiles, CircuitBreakerMaintenance breakers, Workspaces workspaces,
             @CacheName("workspace-settings") Cache settings, @CacheName("workspaces") Cache resolvedWorkspaces,
             @CacheName("synced-views") Cache syncedViews, @CacheName("linked-contacts") Cache linkedContacts) {
+        this.snapshots = snapshots;
         this.linkedContacts = linkedContacts;
         this.syncedViews = syncedViews;
         this.resolvedWorkspaces = resolvedWorkspaces;
@@ -48,6 +51,8 @@ public class TestReset {
     }
 
     public void all() {
+        // A snapshot still on its way to the database would otherwise land after the delete.
+        snapshots.flush();
         QuarkusTransaction.requiringNew().run(this::deleteRows);
         // After the commit, so that nothing resolved in between keeps a deleted workspace installed.
         profiles.invalidateAll().await().indefinitely();

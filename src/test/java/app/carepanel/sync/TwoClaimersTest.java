@@ -48,6 +48,9 @@ class TwoClaimersTest extends AppTest {
     @Inject
     JobRunner runner;
 
+    @Inject
+    SyncJobs jobs;
+
     @BeforeEach
     void blankState() {
         installed(WORKSPACE);
@@ -69,6 +72,56 @@ class TwoClaimersTest extends AppTest {
         List<Long> all = new ArrayList<>(claimedByA);
         all.addAll(claimedByB);
         assertThat(all).hasSize(JOBS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoTransactionsLockingDueJobsAtOnceNeverHoldTheSameRow() throws Exception {
+        CountDownLatch firstHolds = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        List<Long> heldByFirst = Collections.synchronizedList(new ArrayList<>());
+        List<Long> heldBySecond = Collections.synchronizedList(new ArrayList<>());
+        // Two instances' claim transactions overlap: the second skips the rows the first holds.
+        runTogether(() -> QuarkusTransaction.requiringNew().call(() -> {
+            jobs.due(Instant.now(), 10).forEach(job -> heldByFirst.add(job.id));
+            firstHolds.countDown();
+            await(secondDone);
+            return null;
+        }), () -> {
+            await(firstHolds);
+            QuarkusTransaction.requiringNew().run(() -> jobs.due(Instant.now(), 10).forEach(job -> heldBySecond.add(job.id)));
+            secondDone.countDown();
+            return null;
+        });
+
+        assertThat(heldByFirst).hasSize(10);
+        assertThat(heldBySecond).hasSize(10).doesNotContainAnyElementsOf(heldByFirst);
+    }
+
+    @Test
+    void workersClaimingAtTheSameMomentEachGetADifferentJob() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<List<SyncJob>>> claims = new ArrayList<>();
+            for (int n = 0; n < 16; n++) {
+                String worker = "worker-" + n;
+                claims.add(workers.submit(() -> {
+                    go.await();
+                    return queue.claim(worker, 1);
+                }));
+            }
+            go.countDown();
+            List<Long> claimed = new ArrayList<>();
+            for (int n = 0; n < 16; n++) {
+                List<SyncJob> own = claims.get(n).get(30, TimeUnit.SECONDS);
+                assertThat(own).as("worker-%d's claim", n).hasSize(1);
+                assertThat(own.get(0).claimedBy).isEqualTo("worker-" + n);
+                claimed.add(own.get(0).id);
+            }
+            assertThat(claimed).doesNotHaveDuplicates();
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     @Test

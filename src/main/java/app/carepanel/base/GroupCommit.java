@@ -1,0 +1,182 @@
+package app.carepanel.base;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Group commit: one writer thread takes every item handed in at that moment, in the order handed in, and writes
+ * them in one transaction. A database pays for a commit (H2 writes a chunk of its file, PostgreSQL flushes its
+ * log) whatever it holds, so many small writes that arrive together cost about one. Each item's future completes
+ * once its transaction has committed, or fails with what stopped it; a caller may wait for it or go on.
+ *
+ * <p>When a batch fails and {@code aloneOnFailure} accepts the failure (a row refused, a version clash), each item
+ * is written alone, so that one bad item fails only its own future. An item whose future is already done (its
+ * caller stopped waiting) is skipped. After {@link #stop}, or if the writer is gone, an item is written at once in
+ * its caller's thread.
+ */
+public final class GroupCommit<T> {
+
+    private record Pending<T>(T item, CompletableFuture<Void> written) {
+    }
+
+    private final String name;
+    private final int mostPerBatch;
+    private final Consumer<List<T>> writeInTransaction;
+    private final Predicate<RuntimeException> aloneOnFailure;
+    private final DistributionSummary batchSizes;
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private boolean accepting;
+    private Thread writer;
+    /** The last item handed to the writer: once it is done, so is every item before it. */
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+    /**
+     * {@code name} names the writer thread and the metric {@code care_panel.<name>.batch.items};
+     * {@code writeInTransaction} writes a batch inside the transaction the writer opened.
+     */
+    public GroupCommit(String name, int mostPerBatch, Consumer<List<T>> writeInTransaction,
+            Predicate<RuntimeException> aloneOnFailure, MeterRegistry metrics, String description) {
+        this.name = name;
+        this.mostPerBatch = mostPerBatch;
+        this.writeInTransaction = writeInTransaction;
+        this.aloneOnFailure = aloneOnFailure;
+        this.batchSizes = DistributionSummary.builder("care_panel." + name + ".batch.items").description(description)
+                .register(metrics);
+    }
+
+    public synchronized void start() {
+        accepting = true;
+        if (writer != null && writer.isAlive()) {
+            // A writer that outlived a stop's wait goes on: one writer only.
+            return;
+        }
+        writer = new Thread(this::writeUntilStopped, name + "-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Takes no more items, then lets the writer commit every item already handed in, waiting up to the timeout. */
+    public void stop(long timeoutMillis) throws InterruptedException {
+        Thread ending;
+        synchronized (this) {
+            accepting = false;
+            ending = writer;
+        }
+        if (ending != null) {
+            ending.join(timeoutMillis);
+        }
+    }
+
+    /** Hands the item in; the future completes once it is committed. */
+    public CompletableFuture<Void> handIn(T item) {
+        Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+        if (!enqueue(pending)) {
+            commit(List.of(pending));
+        }
+        return pending.written();
+    }
+
+    /** Hands the item in and returns once it is committed; throws what stopped it, or when it took too long. */
+    public void write(T item, long timeoutSeconds) {
+        CompletableFuture<Void> written = handIn(item);
+        try {
+            written.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // The writer skips an item nobody waits for any more.
+            written.completeExceptionally(e);
+            throw new IllegalStateException(name + ": not committed within " + timeoutSeconds + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            written.completeExceptionally(e);
+            throw new IllegalStateException(name + ": interrupted while waiting for the commit");
+        }
+    }
+
+    /** Returns once every item handed in before has been committed or has failed (or the timeout has passed). */
+    public void flush(long timeoutSeconds) {
+        CompletableFuture<Void> awaited;
+        synchronized (this) {
+            awaited = last;
+        }
+        try {
+            awaited.handle((done, failure) -> null).get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf("The %s writer did not finish its items within %d s", name, timeoutSeconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized boolean enqueue(Pending<T> pending) {
+        if (accepting && writer != null && writer.isAlive() && queue.add(pending)) {
+            last = pending.written();
+            return true;
+        }
+        return false;
+    }
+
+    private void writeUntilStopped() {
+        while (true) {
+            Pending<T> first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // Nothing here interrupts the writer: a stray interrupt is dropped, and the writer goes on.
+                first = queue.poll();
+            }
+            if (first == null) {
+                synchronized (this) {
+                    if (!accepting && queue.isEmpty()) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            List<Pending<T>> handedIn = new ArrayList<>();
+            handedIn.add(first);
+            queue.drainTo(handedIn, mostPerBatch - 1);
+            List<Pending<T>> batch = handedIn.stream().filter(pending -> !pending.written().isDone()).toList();
+            try {
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+            } catch (Throwable e) {
+                // The writer outlives whatever one batch met (an Error included): those items fail.
+                batch.forEach(pending -> pending.written().completeExceptionally(e));
+                Log.errorf("The %s writer could not write %d items: %s", name, batch.size(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void commit(List<Pending<T>> batch) {
+        try {
+            List<T> items = batch.stream().map(Pending::item).toList();
+            QuarkusTransaction.requiringNew().run(() -> writeInTransaction.accept(items));
+            batchSizes.record(batch.size());
+            batch.forEach(pending -> pending.written().complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || !aloneOnFailure.test(e)) {
+                batch.forEach(pending -> pending.written().completeExceptionally(e));
+                return;
+            }
+            Log.debugf("A %s batch of %d items failed (%s); writing each alone", name, batch.size(),
+                    Causes.rootName(e));
+            batch.forEach(pending -> commit(List.of(pending)));
+        }
+    }
+}
