@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The workers' claims and their changes to claimed jobs (finished, retried, postponed, handed back, failed), by
- * group commit: what the workers hand in at the same moment is done in one transaction, and each worker goes on
- * only once its own part is committed. In a drain at a high budget many workers end a job and claim the next at
- * once, and a commit for each was most of a sync's cost in the database.
+ * Triggers' requests, the workers' claims and their changes to claimed jobs (finished, retried, postponed, handed
+ * back, failed), by group commit: what is handed in at the same moment is done in one transaction, and each caller
+ * goes on only once its own part is committed. In a drain at a high budget many workers end a job and claim the
+ * next at once, and many views at once each queue a sync; a commit for each was most of their cost in the database.
  */
 @ApplicationScoped
 class QueueCommits {
@@ -30,7 +31,17 @@ class QueueCommits {
     /** How long a worker waits for its part before it gives up (a change's job is then taken over after its lease). */
     private static final long WAIT_SECONDS = 30;
 
-    private sealed interface Work permits Claim, Change {
+    private sealed interface Work permits Enqueue, Claim, Change {
+    }
+
+    /** A trigger's request, stored by {@code store} in the batch's transaction; {@code added} once done. */
+    private static final class Enqueue implements Work {
+        final BooleanSupplier store;
+        boolean added;
+
+        Enqueue(BooleanSupplier store) {
+            this.store = store;
+        }
     }
 
     /** A worker's claim of up to {@code limit} due jobs; {@code claimed} holds them once done. */
@@ -80,6 +91,16 @@ class QueueCommits {
         work.stop(TimeUnit.SECONDS.toMillis(10));
     }
 
+    /**
+     * Runs {@code store} (a trigger's request, {@link SyncQueue#enqueueInCurrentTransaction}) in a batch's
+     * transaction; returns once it is committed, with what {@code store} returned.
+     */
+    boolean enqueue(BooleanSupplier store) {
+        Enqueue enqueue = new Enqueue(store);
+        work.write(enqueue, WAIT_SECONDS);
+        return enqueue.added;
+    }
+
     /** Claims up to {@code limit} due jobs (and lapsed ones of a stopped instance) for this worker. */
     List<SyncJob> claim(String worker, int limit) {
         Claim claim = new Claim(worker, limit);
@@ -99,12 +120,14 @@ class QueueCommits {
 
     /**
      * Changes first, their rows locked in the order of their ids as in every batch (so two batches never wait on
-     * each other), then the claims, which skip rows held elsewhere rather than wait, and may take a job that a
-     * change of the same batch made due again.
+     * each other), then the triggers' requests in the order they came, then the claims, which skip rows held
+     * elsewhere rather than wait, and may take a job that the batch made due.
      */
     private void doAll(List<Work> batch) {
         batch.stream().filter(Change.class::isInstance).map(Change.class::cast)
                 .sorted(Comparator.comparing(handedIn -> handedIn.claimed.id)).forEach(this::change);
+        batch.stream().filter(Enqueue.class::isInstance).map(Enqueue.class::cast)
+                .forEach(enqueue -> enqueue.added = enqueue.store.getAsBoolean());
         List<Claim> claims = batch.stream().filter(Claim.class::isInstance).map(Claim.class::cast).toList();
         if (!claims.isEmpty()) {
             claim(claims);

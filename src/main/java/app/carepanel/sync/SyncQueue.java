@@ -56,12 +56,13 @@ public class SyncQueue {
     }
 
     /**
-     * Asks for a sync of the contact, in a transaction of its own. Returns false when it coalesced into work
+     * Asks for a sync of the contact, in a transaction of its own (shared with the requests, claims and changes of
+     * the same moment, {@link QueueCommits}); returns once it is committed, false when it coalesced into work
      * already pending. A webhook joins its own transaction with {@link #enqueueInCurrentTransaction}.
      */
     @Retry(maxRetries = 3, delay = 20, jitter = 20)
     public boolean enqueue(SyncRequest request) {
-        boolean added = QuarkusTransaction.requiringNew().call(() -> enqueueInCurrentTransaction(request));
+        boolean added = commits.enqueue(() -> enqueueInCurrentTransaction(request));
         // Coalesced work needs no worker woken, unless a person waits and the job may have become due now.
         if (added || request.trigger().urgent()) {
             queued.fire(new JobQueued());
