@@ -28,8 +28,8 @@ queue_left() {
   curl -s -H "Authorization: Bearer bench" "http://127.0.0.1:$app_port/sync/status" \
     | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["pending"] + s["running"])'
 }
-# Waits (up to 120 s) until the queue is empty, so that the CPU the views caused includes their syncs.
-wait_drained() { for _ in $(seq 1 240); do [ "$(queue_left)" -eq 0 ] && return; sleep 0.5; done; }
+# wait_drained [SECONDS (120)]: waits until the queue is empty, so that the CPU the views caused includes their syncs.
+wait_drained() { for _ in $(seq 1 $(( ${1:-120} * 2 ))); do [ "$(queue_left)" -eq 0 ] && return; sleep 0.5; done; }
 # wrk_run CONNECTIONS SECONDS FILE MODE: wrk's output in $work/wrk.out; requests sent in $sent.
 wrk_run() {
   local threads=$(( $1 < 2 ? 1 : 2 ))
