@@ -39,10 +39,8 @@ class AuditBatches {
 
     AuditBatches(DataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
-        // When a row's data was refused (SQL state class 22 or 23), each row is written alone, so that one bad row
-        // withholds only its own answer; any other failure (the database unreachable) fails the whole batch at once
-        // rather than trying each row against it.
-        this.rows = new GroupCommit<>("audit", MOST_PER_BATCH, this::insert, AuditBatches::refusedData, metrics,
+        // When a row's data was refused, each row is written alone, so that one bad row withholds only its own answer.
+        this.rows = new GroupCommit<>("audit", MOST_PER_BATCH, this::insert, GroupCommit::oneItemsFault, metrics,
                 "Access audit rows committed in one transaction");
     }
 
@@ -78,18 +76,5 @@ class AuditBatches {
         } catch (SQLException e) {
             throw new IllegalStateException("access audit rows not written: " + e.getSQLState(), e);
         }
-    }
-
-    private static boolean refusedData(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // A batch's failure may carry the row's own failure as its next exception.
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -1,15 +1,21 @@
 package app.carepanel.base;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +28,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * log) whatever it holds, so many small writes that arrive together cost about one. Each item's future completes
  * once its transaction has committed, or fails with what stopped it; a caller may wait for it or go on.
  *
- * <p>When a batch fails and {@code aloneOnFailure} accepts the failure (a row refused, a version clash), each item
- * is written alone, so that one bad item fails only its own future. An item whose future is already done (its
+ * <p>When a batch fails and {@code aloneOnFailure} accepts the failure ({@link #oneItemsFault}: a row refused, a
+ * version clash, a deadlock), each item is written alone, so that one bad item fails only its own future; any other
+ * failure (the database unreachable) fails the whole batch at once rather than trying each item against it. An item whose future is already done (its
  * caller stopped waiting) is skipped. After {@link #stop}, or if the writer is gone, an item is written at once in
  * its caller's thread.
  */
@@ -97,9 +104,11 @@ public final class GroupCommit<T> {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            // The writer skips an item nobody waits for any more.
-            written.completeExceptionally(e);
-            throw new IllegalStateException(name + ": not committed within " + timeoutSeconds + " s");
+            // The writer skips an item nobody waits for any more, unless it was committed in the meantime.
+            if (written.completeExceptionally(e)) {
+                throw new IllegalStateException(name + ": not committed within " + timeoutSeconds + " s");
+            }
+            write(written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             written.completeExceptionally(e);
@@ -107,18 +116,59 @@ public final class GroupCommit<T> {
         }
     }
 
-    /** Returns once every item handed in before has been committed or has failed (or the timeout has passed). */
-    public void flush(long timeoutSeconds) {
+    /** Returns once every item handed in before has been committed or has failed; false when the timeout passed. */
+    public boolean flush(long timeoutSeconds) {
         CompletableFuture<Void> awaited;
         synchronized (this) {
             awaited = last;
         }
         try {
             awaited.handle((done, failure) -> null).get(timeoutSeconds, TimeUnit.SECONDS);
+            return true;
         } catch (ExecutionException | TimeoutException e) {
             Log.warnf("The %s writer did not finish its items within %d s", name, timeoutSeconds);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Items handed in and not yet taken by the writer. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    /**
+     * True when the failure may be one item's own: its data refused (SQL state class 22 or 23), a clash with another
+     * transaction (class 40: deadlock, serialization; H2's lock timeout HYT00) or a version clash.
+     */
+    public static boolean oneItemsFault(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+            // A JDBC batch's failure may carry the row's own failure as its next exception.
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
+                        || state.equals("HYT00"))) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The outcome of a future already done: returns, or throws what stopped the item. */
+    private static void write(CompletableFuture<Void> done) {
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 

@@ -81,6 +81,8 @@ public class Uninstaller {
     /** True when the workspace had an installation, now removed; false (nothing changed) when it had none. */
     boolean uninstall(String workspaceId) {
         long[] dropped = new long[2];
+        // Before the transaction, so that it does not hold the workspace's sync jobs locked while snapshots are written.
+        snapshots.flush();
         boolean had = QuarkusTransaction.requiringNew().call(() -> {
             if (!workspaces.uninstall(workspaceId)) {
                 return false;

@@ -1,5 +1,6 @@
 package app.carepanel.profile;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,25 +44,26 @@ public class SnapshotStore {
 
     /** The most saves one transaction takes. */
     private static final int MOST_PER_BATCH = 64;
-    /** Saves not yet committed past which a caller writes its own (the writer has fallen behind). */
-    static final int MOST_UNWRITTEN = 10_000;
+    /** Saves waiting for the writer past which a caller writes its own (the writer has fallen behind). */
+    static final int MOST_WAITING = 1_000;
     private static final long STOP_WAIT_SECONDS = 10;
 
-    private record Save(ProfileKey key, ClientProfile profile) {
+    /** A snapshot to store: the profile as kept, JSON of at most {@link #MOST_BYTES}. */
+    private record Save(ProfileKey key, Instant fetchedAt, String body) {
     }
 
     private final ObjectMapper json;
     private final Encryption encryption;
     private final GroupCommit<Save> saves;
-    /** Profiles handed to the writer and not yet committed, the newest per key. */
-    private final Map<ProfileKey, ClientProfile> unwritten = new ConcurrentHashMap<>();
+    /** Saves handed to the writer and not yet committed, the newest per key. */
+    private final Map<ProfileKey, Save> unwritten = new ConcurrentHashMap<>();
 
     SnapshotStore(ObjectMapper json, Encryption encryption, MeterRegistry metrics) {
         this.json = json;
         this.encryption = encryption;
         // One snapshot that cannot be written (another instance stored the same key first) fails only itself.
         this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, batch -> batch.forEach(this::write),
-                failure -> true, metrics, "Snapshots committed in one transaction");
+                GroupCommit::oneItemsFault, metrics, "Snapshots committed in one transaction");
     }
 
     void start(@Observes StartupEvent started) {
@@ -75,13 +77,14 @@ public class SnapshotStore {
 
     /** Keeps the profile as the key's last known one; returns at once, and the writer commits it shortly after. */
     public void save(ProfileKey key, ClientProfile profile) {
-        if (unwritten.size() >= MOST_UNWRITTEN) {
-            QuarkusTransaction.requiringNew().run(() -> write(new Save(key, profile)));
+        Save save = new Save(key, profile.fetchedAt(), bounded(profile));
+        if (saves.waiting() >= MOST_WAITING) {
+            QuarkusTransaction.requiringNew().run(() -> write(save));
             return;
         }
-        unwritten.merge(key, profile, (kept, given) -> kept.fetchedAt().isAfter(given.fetchedAt()) ? kept : given);
-        saves.handIn(new Save(key, profile)).whenComplete((done, failure) -> {
-            unwritten.remove(key, profile);
+        unwritten.merge(key, save, (kept, given) -> kept.fetchedAt().isAfter(given.fetchedAt()) ? kept : given);
+        saves.handIn(save).whenComplete((done, failure) -> {
+            unwritten.remove(key, save);
             if (failure != null) {
                 Log.warnf("The last-known copy could not be stored in workspace %s: %s", key.workspaceId(),
                         Causes.rootName(failure));
@@ -89,18 +92,17 @@ public class SnapshotStore {
         });
     }
 
-    /** Returns once every save handed in so far has been committed (or has failed). */
-    public void flush() {
-        saves.flush(STOP_WAIT_SECONDS);
+    /** Returns once every save handed in so far has been committed (or has failed); false if that took too long. */
+    public boolean flush() {
+        return saves.flush(STOP_WAIT_SECONDS);
     }
 
     private void write(Save save) {
         ProfileKey key = save.key();
-        ClientProfile profile = save.profile();
         List<String> digests = encryption.digests(key.digestInput());
         String current = digests.get(0);
         ProfileSnapshot snapshot = ProfileSnapshot.find(key.workspaceId(), current).orElseGet(ProfileSnapshot::new);
-        if (snapshot.fetchedAt != null && snapshot.fetchedAt.isAfter(profile.fetchedAt())) {
+        if (snapshot.fetchedAt != null && snapshot.fetchedAt.isAfter(save.fetchedAt())) {
             return;
         }
         // A copy under a previous key's digest is replaced by this one.
@@ -108,27 +110,29 @@ public class SnapshotStore {
                 key.workspaceId(), old));
         snapshot.workspaceId = key.workspaceId();
         snapshot.emailDigest = current;
-        snapshot.fetchedAt = profile.fetchedAt();
-        snapshot.profileSealed = encryption.seal(bounded(profile), snapshot.context());
+        snapshot.fetchedAt = save.fetchedAt();
+        snapshot.profileSealed = encryption.seal(save.body(), snapshot.context());
         snapshot.persist();
     }
 
     /**
      * Deletes every snapshot of the workspace (it uninstalled the app), after the saves already handed in, so that
-     * none of them is written after the delete; the count deleted.
+     * none of them is written after the delete (it fails rather than leave one behind); the count deleted.
      */
     @Transactional
     public long deleteWorkspace(String workspaceId) {
-        flush();
+        if (!flush()) {
+            throw new IllegalStateException("snapshots handed in before the delete are still being written");
+        }
         unwritten.keySet().removeIf(key -> key.workspaceId().equals(workspaceId));
         return ProfileSnapshot.delete("workspaceId", workspaceId);
     }
 
     @Transactional
     public Optional<ClientProfile> find(ProfileKey key) {
-        ClientProfile pending = unwritten.get(key);
+        Save pending = unwritten.get(key);
         if (pending != null) {
-            return Optional.of(readBack(bounded(pending)));
+            return Optional.of(readBack(pending.body()));
         }
         for (String digest : encryption.digests(key.digestInput())) {
             Optional<ProfileSnapshot> found = ProfileSnapshot.find(key.workspaceId(), digest);

@@ -31,16 +31,48 @@ class QueueCommits {
     /** How long a worker waits for its part before it gives up (a change's job is then taken over after its lease). */
     private static final long WAIT_SECONDS = 30;
 
-    private sealed interface Work permits Enqueue, Claim, Change {
+    private sealed interface Work permits OnJob, Claim {
     }
 
+    /** A trigger's or a change's job row: every batch locks its rows in this order, as webhooks and leases do. */
+    private sealed interface OnJob extends Work permits Enqueue, Change {
+        String workspaceId();
+
+        String contactId();
+
+        /** Locks the job's row and does what was asked. */
+        void apply();
+    }
+
+    private static final Comparator<OnJob> LOCK_ORDER = Comparator.comparing(OnJob::workspaceId)
+            .thenComparing(OnJob::contactId);
+
     /** A trigger's request, stored by {@code store} in the batch's transaction; {@code added} once done. */
-    private static final class Enqueue implements Work {
+    private static final class Enqueue implements OnJob {
+        final String workspaceId;
+        final String contactId;
         final BooleanSupplier store;
         boolean added;
 
-        Enqueue(BooleanSupplier store) {
+        Enqueue(String workspaceId, String contactId, BooleanSupplier store) {
+            this.workspaceId = workspaceId;
+            this.contactId = contactId;
             this.store = store;
+        }
+
+        @Override
+        public String workspaceId() {
+            return workspaceId;
+        }
+
+        @Override
+        public String contactId() {
+            return contactId;
+        }
+
+        @Override
+        public void apply() {
+            added = store.getAsBoolean();
         }
     }
 
@@ -57,7 +89,7 @@ class QueueCommits {
     }
 
     /** A change to a claimed job; {@code dueAgain} is set once it is applied. */
-    private static final class Change implements Work {
+    private final class Change implements OnJob {
         final SyncJob claimed;
         final Consumer<SyncJob> change;
         boolean dueAgain;
@@ -65,6 +97,28 @@ class QueueCommits {
         Change(SyncJob claimed, Consumer<SyncJob> change) {
             this.claimed = claimed;
             this.change = change;
+        }
+
+        @Override
+        public String workspaceId() {
+            return claimed.workspaceId;
+        }
+
+        @Override
+        public String contactId() {
+            return claimed.contactId;
+        }
+
+        /** Changes the job's current row, locked, unless another worker has taken it over meanwhile. */
+        @Override
+        public void apply() {
+            dueAgain = jobs.locked(claimed.id)
+                    .filter(job -> job.status == SyncJob.Status.RUNNING && claimed.claimedBy.equals(job.claimedBy))
+                    .map(job -> {
+                        change.accept(job);
+                        job.updatedAt = clock.instant();
+                        return job.status == SyncJob.Status.PENDING && !job.nextAttemptAt.isAfter(job.updatedAt);
+                    }).orElse(false);
         }
     }
 
@@ -77,9 +131,9 @@ class QueueCommits {
         this.jobs = jobs;
         this.config = config;
         this.clock = clock;
-        // A version clash fails the whole transaction; each part is then done alone, so that only the clashing change
-        // fails (and its caller's @Retry applies it again).
-        this.work = new GroupCommit<>("sync-queue", MOST_PER_BATCH, this::doAll, failure -> true, metrics,
+        // A version clash or a deadlock fails the whole transaction; each part is then done alone, so that only the
+        // clashing one fails (and its caller's @Retry does it again).
+        this.work = new GroupCommit<>("sync-queue", MOST_PER_BATCH, this::doAll, GroupCommit::oneItemsFault, metrics,
                 "Sync job claims and changes committed in one transaction");
     }
 
@@ -95,8 +149,8 @@ class QueueCommits {
      * Runs {@code store} (a trigger's request, {@link SyncQueue#enqueueInCurrentTransaction}) in a batch's
      * transaction; returns once it is committed, with what {@code store} returned.
      */
-    boolean enqueue(BooleanSupplier store) {
-        Enqueue enqueue = new Enqueue(store);
+    boolean enqueue(String workspaceId, String contactId, BooleanSupplier store) {
+        Enqueue enqueue = new Enqueue(workspaceId, contactId, store);
         work.write(enqueue, WAIT_SECONDS);
         return enqueue.added;
     }
@@ -119,30 +173,17 @@ class QueueCommits {
     }
 
     /**
-     * Changes first, their rows locked in the order of their ids as in every batch (so two batches never wait on
-     * each other), then the triggers' requests in the order they came, then the claims, which skip rows held
-     * elsewhere rather than wait, and may take a job that the batch made due.
+     * The triggers' requests and the changes first, their rows locked in one order (workspace, then contact; a
+     * trigger and a change of one job in the order they came), the order webhooks and lease renewals lock rows in,
+     * so that a batch and another transaction never wait on each other in a circle; then the claims, which skip
+     * rows held elsewhere rather than wait, and may take a job that the batch made due.
      */
     private void doAll(List<Work> batch) {
-        batch.stream().filter(Change.class::isInstance).map(Change.class::cast)
-                .sorted(Comparator.comparing(handedIn -> handedIn.claimed.id)).forEach(this::change);
-        batch.stream().filter(Enqueue.class::isInstance).map(Enqueue.class::cast)
-                .forEach(enqueue -> enqueue.added = enqueue.store.getAsBoolean());
+        batch.stream().filter(OnJob.class::isInstance).map(OnJob.class::cast).sorted(LOCK_ORDER).forEach(OnJob::apply);
         List<Claim> claims = batch.stream().filter(Claim.class::isInstance).map(Claim.class::cast).toList();
         if (!claims.isEmpty()) {
             claim(claims);
         }
-    }
-
-    private void change(Change handedIn) {
-        SyncJob claimed = handedIn.claimed;
-        handedIn.dueAgain = jobs.locked(claimed.id)
-                .filter(job -> job.status == SyncJob.Status.RUNNING && claimed.claimedBy.equals(job.claimedBy))
-                .map(job -> {
-                    handedIn.change.accept(job);
-                    job.updatedAt = clock.instant();
-                    return job.status == SyncJob.Status.PENDING && !job.nextAttemptAt.isAfter(job.updatedAt);
-                }).orElse(false);
     }
 
     /** Locks enough due (then lapsed) jobs for every claim at once, and deals them out in turn. */

@@ -78,7 +78,7 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
     private List<SyncJob> lockSome(String candidatesSql, String stillTrue, Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<Number> candidates = new ArrayList<>(entities.createNativeQuery(candidatesSql).setParameter("now", now)
-                .setParameter("candidates", CANDIDATES).getResultList());
+                .setParameter("candidates", Math.max(CANDIDATES, limit)).getResultList());
         Collections.shuffle(candidates);
         List<SyncJob> held = new ArrayList<>();
         for (Number id : candidates) {

@@ -62,7 +62,8 @@ public class SyncQueue {
      */
     @Retry(maxRetries = 3, delay = 20, jitter = 20)
     public boolean enqueue(SyncRequest request) {
-        boolean added = commits.enqueue(() -> enqueueInCurrentTransaction(request));
+        boolean added = commits.enqueue(request.workspaceId(), request.contactId(),
+                () -> enqueueInCurrentTransaction(request));
         // Coalesced work needs no worker woken, unless a person waits and the job may have become due now.
         if (added || request.trigger().urgent()) {
             queued.fire(new JobQueued());

@@ -84,10 +84,10 @@ class TwoClaimersTest extends AppTest {
         runTogether(() -> QuarkusTransaction.requiringNew().call(() -> {
             jobs.due(Instant.now(), 10).forEach(job -> heldByFirst.add(job.id));
             firstHolds.countDown();
-            await(secondDone);
+            assertThat(secondDone.await(60, TimeUnit.SECONDS)).as("the second transaction ended").isTrue();
             return null;
         }), () -> {
-            await(firstHolds);
+            assertThat(firstHolds.await(60, TimeUnit.SECONDS)).as("the first transaction holds its rows").isTrue();
             QuarkusTransaction.requiringNew().run(() -> jobs.due(Instant.now(), 10).forEach(job -> heldBySecond.add(job.id)));
             secondDone.countDown();
             return null;
