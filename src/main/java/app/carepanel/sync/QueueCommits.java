@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Triggers' requests, the workers' claims and their changes to claimed jobs (finished, retried, postponed, handed
- * back, failed), by group commit: what is handed in at the same moment is done in one transaction, and each caller
- * goes on only once its own part is committed. In a drain at a high budget many workers end a job and claim the
- * next at once, and many views at once each queue a sync; a commit for each was most of their cost in the database.
+ * The workers' claims and their changes to claimed jobs (finished, retried, postponed, handed back, failed), by
+ * group commit: what the workers hand in at the same moment is done in one transaction, and each worker goes on
+ * only once its own part is committed. In a drain at a high budget many workers end a job and claim the next at
+ * once, and a commit for each was most of a sync's cost in the database. Triggers keep their own transactions.
  */
 @ApplicationScoped
 class QueueCommits {
@@ -34,8 +33,8 @@ class QueueCommits {
     private sealed interface Work permits OnJob, Claim {
     }
 
-    /** A trigger's or a change's job row: every batch locks its rows in this order, as webhooks and leases do. */
-    private sealed interface OnJob extends Work permits Enqueue, Change {
+    /** A change's job row: every batch locks its rows in this order, as webhooks and lease renewals do. */
+    private sealed interface OnJob extends Work permits Change {
         String workspaceId();
 
         String contactId();
@@ -46,35 +45,6 @@ class QueueCommits {
 
     private static final Comparator<OnJob> LOCK_ORDER = Comparator.comparing(OnJob::workspaceId)
             .thenComparing(OnJob::contactId);
-
-    /** A trigger's request, stored by {@code store} in the batch's transaction; {@code added} once done. */
-    private static final class Enqueue implements OnJob {
-        final String workspaceId;
-        final String contactId;
-        final BooleanSupplier store;
-        boolean added;
-
-        Enqueue(String workspaceId, String contactId, BooleanSupplier store) {
-            this.workspaceId = workspaceId;
-            this.contactId = contactId;
-            this.store = store;
-        }
-
-        @Override
-        public String workspaceId() {
-            return workspaceId;
-        }
-
-        @Override
-        public String contactId() {
-            return contactId;
-        }
-
-        @Override
-        public void apply() {
-            added = store.getAsBoolean();
-        }
-    }
 
     /** A worker's claim of up to {@code limit} due jobs; {@code claimed} holds them once done. */
     private static final class Claim implements Work {
@@ -145,16 +115,6 @@ class QueueCommits {
         work.stop(TimeUnit.SECONDS.toMillis(10));
     }
 
-    /**
-     * Runs {@code store} (a trigger's request, {@link SyncQueue#enqueueInCurrentTransaction}) in a batch's
-     * transaction; returns once it is committed, with what {@code store} returned.
-     */
-    boolean enqueue(String workspaceId, String contactId, BooleanSupplier store) {
-        Enqueue enqueue = new Enqueue(workspaceId, contactId, store);
-        work.write(enqueue, WAIT_SECONDS);
-        return enqueue.added;
-    }
-
     /** Claims up to {@code limit} due jobs (and lapsed ones of a stopped instance) for this worker. */
     List<SyncJob> claim(String worker, int limit) {
         Claim claim = new Claim(worker, limit);
@@ -173,10 +133,9 @@ class QueueCommits {
     }
 
     /**
-     * The triggers' requests and the changes first, their rows locked in one order (workspace, then contact; a
-     * trigger and a change of one job in the order they came), the order webhooks and lease renewals lock rows in,
-     * so that a batch and another transaction never wait on each other in a circle; then the claims, which skip
-     * rows held elsewhere rather than wait, and may take a job that the batch made due.
+     * The changes first, their rows locked in one order (workspace, then contact), the order webhooks and lease
+     * renewals lock rows in, so that a batch and another transaction never wait on each other in a circle; then the
+     * claims, which skip rows held elsewhere rather than wait, and may take a job that the batch made due.
      */
     private void doAll(List<Work> batch) {
         batch.stream().filter(OnJob.class::isInstance).map(OnJob.class::cast).sorted(LOCK_ORDER).forEach(OnJob::apply);

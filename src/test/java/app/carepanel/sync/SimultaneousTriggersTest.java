@@ -22,10 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Triggers handed in at the same moment share transactions, and each returns only once its own job is stored. */
+/** Triggers of the same moment each return only once their own job is stored, and one contact gets one job. */
 @QuarkusTest
 @TestProfile(NoSyncWorkers.class)
-class QueueCommitsTest extends AppTest {
+class SimultaneousTriggersTest extends AppTest {
 
     @Inject
     SyncQueue queue;
