@@ -30,21 +30,12 @@ class QueueCommits {
     /** How long a worker waits for its part before it gives up (a change's job is then taken over after its lease). */
     private static final long WAIT_SECONDS = 30;
 
-    private sealed interface Work permits OnJob, Claim {
+    private sealed interface Work permits Change, Claim {
     }
 
-    /** A change's job row: every batch locks its rows in this order, as webhooks and lease renewals do. */
-    private sealed interface OnJob extends Work permits Change {
-        String workspaceId();
-
-        String contactId();
-
-        /** Locks the job's row and does what was asked. */
-        void apply();
-    }
-
-    private static final Comparator<OnJob> LOCK_ORDER = Comparator.comparing(OnJob::workspaceId)
-            .thenComparing(OnJob::contactId);
+    /** Every batch locks its changes' rows in this order, as webhooks and lease renewals do. */
+    private static final Comparator<Change> LOCK_ORDER = Comparator
+            .comparing((Change change) -> change.claimed.workspaceId).thenComparing(change -> change.claimed.contactId);
 
     /** A worker's claim of up to {@code limit} due jobs; {@code claimed} holds them once done. */
     private static final class Claim implements Work {
@@ -59,7 +50,7 @@ class QueueCommits {
     }
 
     /** A change to a claimed job; {@code dueAgain} is set once it is applied. */
-    private final class Change implements OnJob {
+    private final class Change implements Work {
         final SyncJob claimed;
         final Consumer<SyncJob> change;
         boolean dueAgain;
@@ -69,19 +60,8 @@ class QueueCommits {
             this.change = change;
         }
 
-        @Override
-        public String workspaceId() {
-            return claimed.workspaceId;
-        }
-
-        @Override
-        public String contactId() {
-            return claimed.contactId;
-        }
-
         /** Changes the job's current row, locked, unless another worker has taken it over meanwhile. */
-        @Override
-        public void apply() {
+        void apply() {
             dueAgain = jobs.locked(claimed.id)
                     .filter(job -> job.status == SyncJob.Status.RUNNING && claimed.claimedBy.equals(job.claimedBy))
                     .map(job -> {
@@ -138,7 +118,8 @@ class QueueCommits {
      * claims, which skip rows held elsewhere rather than wait, and may take a job that the batch made due.
      */
     private void doAll(List<Work> batch) {
-        batch.stream().filter(OnJob.class::isInstance).map(OnJob.class::cast).sorted(LOCK_ORDER).forEach(OnJob::apply);
+        batch.stream().filter(Change.class::isInstance).map(Change.class::cast).sorted(LOCK_ORDER)
+                .forEach(Change::apply);
         List<Claim> claims = batch.stream().filter(Claim.class::isInstance).map(Claim.class::cast).toList();
         if (!claims.isEmpty()) {
             claim(claims);
