@@ -128,12 +128,22 @@ public class SnapshotStore {
         return ProfileSnapshot.delete("workspaceId", workspaceId);
     }
 
+    /**
+     * The key's last known profile: the newer of the stored one and one still waiting for the writer. Both are
+     * read because a save may wait here while a newer one is already committed (the writer will skip it).
+     */
     @Transactional
     public Optional<ClientProfile> find(ProfileKey key) {
+        // In this order: a save leaves this map only once committed, so it is then in the table.
         Save pending = unwritten.get(key);
-        if (pending != null) {
-            return Optional.of(readBack(pending.body()));
+        Optional<ClientProfile> stored = stored(key);
+        if (pending == null || stored.filter(kept -> !kept.fetchedAt().isBefore(pending.fetchedAt())).isPresent()) {
+            return stored;
         }
+        return Optional.of(readBack(pending.body()));
+    }
+
+    private Optional<ClientProfile> stored(ProfileKey key) {
         for (String digest : encryption.digests(key.digestInput())) {
             Optional<ProfileSnapshot> found = ProfileSnapshot.find(key.workspaceId(), digest);
             if (found.isPresent()) {

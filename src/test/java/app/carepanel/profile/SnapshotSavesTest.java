@@ -66,6 +66,22 @@ class SnapshotSavesTest extends AppTest {
     }
 
     @Test
+    void findsTheCommittedProfileRatherThanAnOlderOneStillWaiting() {
+        ProfileKey key = new ProfileKey(workspace, "ada@example.com");
+        Instant now = Instant.now();
+        snapshots.save(key, profile("Newer", now));
+        snapshots.flush();
+
+        // Each older save may be found while it waits for the writer, or after the writer has skipped it.
+        for (int n = 1; n <= 50; n++) {
+            snapshots.save(key, profile("Older", now.minusSeconds(n)));
+            assertThat(snapshots.find(key)).map(found -> found.attributes().get(Attribute.NAME)).contains("Newer");
+        }
+        snapshots.flush();
+        assertThat(snapshots.find(key)).map(found -> found.attributes().get(Attribute.NAME)).contains("Newer");
+    }
+
+    @Test
     void commitsEverySaveOfABurst() {
         double before = itemsThroughBatches();
 
