@@ -45,6 +45,9 @@ public final class GroupCommit<T> {
     private final Predicate<RuntimeException> aloneOnFailure;
     private final DistributionSummary batchSizes;
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    /** Told of an item committed after its caller stopped waiting (and so believes it failed). */
+    private volatile Consumer<T> committedUnawaited = item -> {
+    };
     private boolean accepting;
     private Thread writer;
     /** The last item handed to the writer: once it is done, so is every item before it. */
@@ -62,6 +65,15 @@ public final class GroupCommit<T> {
         this.aloneOnFailure = aloneOnFailure;
         this.batchSizes = DistributionSummary.builder("care_panel." + name + ".batch.items").description(description)
                 .register(metrics);
+    }
+
+    /**
+     * What to do with an item whose caller gave up waiting (and was told it failed) while its transaction was
+     * already under way, once that transaction has committed after all: undo what nobody will act on. It runs in
+     * the writer's thread, so it hands work in rather than wait for it.
+     */
+    public void whenCommittedUnawaited(Consumer<T> undo) {
+        this.committedUnawaited = undo;
     }
 
     public synchronized void start() {
@@ -180,6 +192,15 @@ public final class GroupCommit<T> {
         return false;
     }
 
+    private void unawaited(T item) {
+        try {
+            committedUnawaited.accept(item);
+        } catch (RuntimeException e) {
+            Log.errorf("The %s writer could not undo an item committed after its caller gave up: %s", name,
+                    Causes.rootName(e));
+        }
+    }
+
     private void writeUntilStopped() {
         while (true) {
             Pending<T> first;
@@ -218,7 +239,11 @@ public final class GroupCommit<T> {
             List<T> items = batch.stream().map(Pending::item).toList();
             QuarkusTransaction.requiringNew().run(() -> writeInTransaction.accept(items));
             batchSizes.record(batch.size());
-            batch.forEach(pending -> pending.written().complete(null));
+            batch.forEach(pending -> {
+                if (!pending.written().complete(null)) {
+                    unawaited(pending.item());
+                }
+            });
         } catch (RuntimeException e) {
             if (batch.size() == 1 || !aloneOnFailure.test(e)) {
                 batch.forEach(pending -> pending.written().completeExceptionally(e));

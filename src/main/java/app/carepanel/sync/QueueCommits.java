@@ -85,6 +85,13 @@ class QueueCommits {
         // clashing one fails (and its caller's @Retry does it again).
         this.work = new GroupCommit<>("sync-queue", MOST_PER_BATCH, this::doAll, GroupCommit::oneItemsFault, metrics,
                 "Sync job claims and changes committed in one transaction");
+        // A claim committed after its worker gave up would hold its jobs until their lease lapsed, and count an
+        // attempt against each: they are handed back at once instead.
+        this.work.whenCommittedUnawaited(given -> {
+            if (given instanceof Claim claim) {
+                claim.claimed.forEach(job -> work.handIn(new Change(job, held -> held.handBack(clock.instant()))));
+            }
+        });
     }
 
     void start(@Observes StartupEvent started) {
