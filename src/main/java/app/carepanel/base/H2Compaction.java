@@ -10,6 +10,8 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -27,11 +29,20 @@ import io.quarkus.scheduler.Scheduled;
 class H2Compaction {
 
     static final int MOST_MILLIS_PER_RUN = 100;
+    /**
+     * Compacts only once live data fills less than this share of the file's chunks. Compacting a file that is
+     * already nearly full took 0.2-0.45 s a run (not the 100 ms asked), every 2 s under a steady load, and the
+     * commits waiting meanwhile made the view's p99 at a fixed 500 req/s 0.1-0.4 s.
+     */
+    static final int COMPACT_BELOW_FILL_PERCENT = 60;
 
     private final AgroalDataSource dataSource;
+    private final Timer runs;
 
-    H2Compaction(AgroalDataSource dataSource) {
+    H2Compaction(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.runs = Timer.builder("care_panel.h2.compaction").description("Runs of the H2 file's compaction")
+                .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
     @Scheduled(every = "2s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -41,7 +52,9 @@ class H2Compaction {
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
                     && session.getDatabase().isPersistent()) {
                 MVStore store = session.getDatabase().getStore().getMvStore();
-                store.compactFile(MOST_MILLIS_PER_RUN);
+                if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT) {
+                    runs.record(() -> store.compactFile(MOST_MILLIS_PER_RUN));
+                }
             }
         } catch (SQLException | RuntimeException e) {
             Log.debugf("The H2 file was not compacted this time: %s", Causes.rootName(e));
