@@ -91,5 +91,12 @@ sleep 25  # two compaction rounds after the last write
 echo "H2 file once drained: $drained KB; 25 s later: $(db_size) KB; peak RSS while draining: $peak KB"
 kill -TERM "$app_pid"; wait "$app_pid" || true
 echo "H2 file after a normal stop (DEFRAG_ALWAYS): $(db_size) KB"
+# What the live data is made of: each table's rows and its share of the file (H2's DISK_SPACE_USED, indexes included).
+h2_jar=$(find "${HOME}/.m2/repository/com/h2database/h2" -name 'h2-*.jar' | sort | tail -1)
+java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/care-panel" -user "" -sql \
+  "select table_name, disk_space_used('\"' || table_name || '\"') / 1024 as kb
+   from information_schema.tables where table_schema = 'PUBLIC' order by kb desc;
+   select count(*) as snapshots, avg(length(profile_sealed)) as sealed_chars from profile_snapshot;
+   select count(*) as jobs from sync_job" 2>&1 | head -40 || true
 [ -n "${BENCH_DEBUG:-}" ] && cat "$work/app.log"
 exit 0

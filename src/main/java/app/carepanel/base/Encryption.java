@@ -78,8 +78,13 @@ public class Encryption {
 
     /** The value sealed under the current key and bound to {@code context}, as base64 text for a column. */
     public String seal(String plaintext, String context) {
+        return seal(plaintext.getBytes(StandardCharsets.UTF_8), context);
+    }
+
+    /** As {@link #seal(String, String)}, for bytes. */
+    public String seal(byte[] plaintext, String context) {
         try {
-            byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = aead.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a value could not be encrypted", e);
@@ -88,9 +93,13 @@ public class Encryption {
 
     /** The plaintext of a sealed value; {@link Unreadable} when no configured key opens it for this context. */
     public String open(String sealed, String context) {
+        return new String(openBytes(sealed, context), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #open}, for a value sealed as bytes. */
+    public byte[] openBytes(String sealed, String context) {
         try {
-            byte[] plaintext = aead.decrypt(Base64.getDecoder().decode(sealed), context.getBytes(StandardCharsets.UTF_8));
-            return new String(plaintext, StandardCharsets.UTF_8);
+            return aead.decrypt(Base64.getDecoder().decode(sealed), context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new Unreadable();
         }

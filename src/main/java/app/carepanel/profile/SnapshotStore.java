@@ -1,5 +1,6 @@
 package app.carepanel.profile;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +55,15 @@ public class SnapshotStore {
 
     private final ObjectMapper json;
     private final Encryption encryption;
+    private final SnapshotSealing sealing;
     private final GroupCommit<Save> saves;
     /** Saves handed to the writer and not yet committed, the newest per key. */
     private final Map<ProfileKey, Save> unwritten = new ConcurrentHashMap<>();
 
-    SnapshotStore(ObjectMapper json, Encryption encryption, MeterRegistry metrics) {
+    SnapshotStore(ObjectMapper json, Encryption encryption, SnapshotSealing sealing, MeterRegistry metrics) {
         this.json = json;
         this.encryption = encryption;
+        this.sealing = sealing;
         // One snapshot that cannot be written (another instance stored the same key first) fails only itself.
         this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, batch -> batch.forEach(this::write),
                 GroupCommit::oneItemsFault, metrics, "Snapshots committed in one transaction");
@@ -111,7 +114,7 @@ public class SnapshotStore {
         snapshot.workspaceId = key.workspaceId();
         snapshot.emailDigest = current;
         snapshot.fetchedAt = save.fetchedAt();
-        snapshot.profileSealed = encryption.seal(save.body(), snapshot.context());
+        snapshot.profileSealed = sealing.seal(save.body(), snapshot.context());
         snapshot.persist();
     }
 
@@ -163,8 +166,8 @@ public class SnapshotStore {
 
     private Optional<ClientProfile> read(ProfileSnapshot snapshot) {
         try {
-            return Optional.of(json.readValue(encryption.open(snapshot.profileSealed, snapshot.context()), ClientProfile.class));
-        } catch (JsonProcessingException | Encryption.Unreadable e) {
+            return Optional.of(json.readValue(sealing.open(snapshot.profileSealed, snapshot.context()), ClientProfile.class));
+        } catch (JsonProcessingException | Encryption.Unreadable | UncheckedIOException e) {
             Log.warnf("Snapshot %d could not be read back (%s); ignoring it", snapshot.id, e.getClass().getSimpleName());
             return Optional.empty();
         }

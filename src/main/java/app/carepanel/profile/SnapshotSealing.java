@@ -1,0 +1,77 @@
+package app.carepanel.profile;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.carepanel.base.Encryption;
+
+/**
+ * A snapshot's JSON as it is stored: compressed (Deflate), then sealed with the data key. Sealed text is noise to a
+ * compressor, so the JSON is compressed before it is sealed: a bench client's snapshot went from about 1,980
+ * characters to a third of that, and snapshots were 83 % of the H2 file's live data after a long run of syncs.
+ *
+ * <p>The compressed form starts with {@value #DEFLATED} and is sealed under its own context, so that a changed prefix
+ * makes the value unreadable rather than misread. A snapshot stored before (sealed JSON, no prefix) is still read;
+ * it is written compressed the next time it is saved.
+ */
+@ApplicationScoped
+class SnapshotSealing {
+
+    static final String DEFLATED = "d1:";
+    private static final String DEFLATED_CONTEXT = "/deflated";
+    /** Inflating stops past this (a snapshot's JSON is kept to {@link SnapshotStore#MOST_BYTES}). */
+    private static final int MOST_INFLATED_BYTES = 2 * SnapshotStore.MOST_BYTES;
+
+    private final Encryption encryption;
+
+    SnapshotSealing(Encryption encryption) {
+        this.encryption = encryption;
+    }
+
+    /** The JSON compressed and sealed for the snapshot's context, as text for its column. */
+    String seal(String json, String context) {
+        return DEFLATED + encryption.seal(deflate(json.getBytes(StandardCharsets.UTF_8)), context + DEFLATED_CONTEXT);
+    }
+
+    /**
+     * The JSON of a stored snapshot, either form; {@link Encryption.Unreadable} when no key opens it, an
+     * {@link UncheckedIOException} when what it opens to does not inflate.
+     */
+    String open(String sealed, String context) {
+        if (!sealed.startsWith(DEFLATED)) {
+            return encryption.open(sealed, context);
+        }
+        byte[] deflated = encryption.openBytes(sealed.substring(DEFLATED.length()), context + DEFLATED_CONTEXT);
+        return new String(inflate(deflated), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] deflate(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 2 + 16);
+        try (DeflaterOutputStream deflating = new DeflaterOutputStream(out)) {
+            deflating.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The inflated bytes; an {@link UncheckedIOException} when they are not Deflate data or inflate too far. */
+    private static byte[] inflate(byte[] deflated) {
+        try (InflaterInputStream inflating = new InflaterInputStream(new ByteArrayInputStream(deflated))) {
+            byte[] plain = inflating.readNBytes(MOST_INFLATED_BYTES + 1);
+            if (plain.length > MOST_INFLATED_BYTES) {
+                throw new IOException("a stored snapshot inflates past " + MOST_INFLATED_BYTES + " bytes");
+            }
+            return plain;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
