@@ -251,7 +251,8 @@ public final class GroupCommit<T> {
             }
             Log.debugf("A %s batch of %d items failed (%s); writing each alone", name, batch.size(),
                     Causes.rootName(e));
-            batch.forEach(pending -> commit(List.of(pending)));
+            // An item whose caller has given up meanwhile is not written alone.
+            batch.stream().filter(pending -> !pending.written().isDone()).forEach(pending -> commit(List.of(pending)));
         }
     }
 }

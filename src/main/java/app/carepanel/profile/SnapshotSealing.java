@@ -26,8 +26,11 @@ class SnapshotSealing {
 
     static final String DEFLATED = "d1:";
     private static final String DEFLATED_CONTEXT = "/deflated";
-    /** Inflating stops past this (a snapshot's JSON is kept to {@link SnapshotStore#MOST_BYTES}). */
-    private static final int MOST_INFLATED_BYTES = 2 * SnapshotStore.MOST_BYTES;
+    /**
+     * Inflating stops past this. A snapshot's JSON is kept to {@link SnapshotStore#MOST_BYTES} characters, and a
+     * character takes at most 3 bytes of UTF-8 (a pair of surrogates 4), so no snapshot stored comes near it.
+     */
+    private static final int MOST_INFLATED_BYTES = 4 * SnapshotStore.MOST_BYTES;
 
     private final Encryption encryption;
 

@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import app.carepanel.base.Causes;
 import app.carepanel.base.GroupCommit;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -89,7 +91,13 @@ class QueueCommits {
         // attempt against each: they are handed back at once instead.
         this.work.whenCommittedUnawaited(given -> {
             if (given instanceof Claim claim) {
-                claim.claimed.forEach(job -> work.handIn(new Change(job, held -> held.handBack(clock.instant()))));
+                claim.claimed.forEach(job -> work.handIn(new Change(job, held -> held.handBack(clock.instant())))
+                        .whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                Log.warnf("Sync job %d, claimed after its worker gave up, waits for its lease to lapse: %s",
+                                        job.id, Causes.rootName(failure));
+                            }
+                        }));
             }
         });
     }
