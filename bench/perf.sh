@@ -19,12 +19,23 @@ root=$PWD
 source bench/perf/measure.sh
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs journal
-gen() { python3 bench/perf/signed.py "$@" >"$work/$3"; }
 
 echo "$(date -u +%FT%RZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (other processes' load makes every number noisy), JVM options: ${java_opts:-none}"
 echo
 echo "| | this app |"
 echo "|---|---|"
+# On a JDK 25 or later, first the start with an AOT cache trained by bench/aot-cache.sh with the same options.
+aot=$(aot_java)
+if [ -n "$aot" ] && AOT_JAVA="$aot" JAVA_OPTS="$java_opts" bash bench/aot-cache.sh >"$work/aot.out" 2>&1; then
+  ready=() rss=()
+  for n in $(seq 1 "$starts"); do
+    java_cmd=$aot java_opts="$java_opts -XX:AOTCache=$root/target/quarkus-app/app.aot" start_app "$work/aot$n"
+    ready+=("$ready_ms"); sleep 2; rss+=("$(rss_mb)"); stop_app
+  done
+  echo "| start to ready, $("$aot" -version 2>&1 | head -1 | cut -d'"' -f2) with the AOT cache of bench/aot-cache.sh (median of $starts), RSS after start | $(printf '%s\n' "${ready[@]}" | median) ms (${ready[*]}), $(printf '%s\n' "${rss[@]}" | median) MB |"
+else
+  echo "note: no start with an AOT cache (needs a JDK 25 or later): $(tail -1 "$work/aot.out" 2>/dev/null)" >&2
+fi
 ready=()
 for n in $(seq 1 "$starts"); do
   start_app "$work/views"; ready+=("$ready_ms")
@@ -34,43 +45,7 @@ sleep 2
 echo "| start to ready (median of $starts) | $(printf '%s\n' "${ready[@]}" | median) ms (${ready[*]}) |"
 rss_started=$(rss_mb)
 
-cpu_per_1000() { # ticks before -> CPU seconds per 1,000 of the $sent views, once their syncs are done
-  wait_drained
-  python3 -c "import os,sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') * 1000 / int(sys.argv[3])))" \
-    "$1" "$(cpu_ticks)" "$sent"
-}
-# Warm-up, not counted: the JIT compiles the view's and the sync's code during the first thousands of requests
-# (19.7 s of compiler time in a 20 s cold profile right after start), which is a cost of starting, not of a view.
-gen view "$secret" warmup 4000
-wrk_run 4 "$seconds" "$work/warmup" once; wait_drained
-gen view "$secret" cold1 3000
-before=$(cpu_ticks); wrk_run 1 "$seconds" "$work/cold1" once
-echo "| cold view (new email each time), 1 connection | $(wrk_summary) |"
-cold_cpu=$(cpu_per_1000 "$before")
-for connections in 16 64; do
-  gen view "$secret" "cold$connections" $(( connections * 700 ))
-  wrk_run "$connections" "$seconds" "$work/cold$connections" once
-  echo "| cold view, $connections connections | $(wrk_summary) |"
-  wait_drained
-done
-
-gen view "$secret" cached 1 cached@example.com
-wrk_run 1 1 "$work/cached" cycle; wait_drained
-( while sleep 0.5; do rss_mb; done ) >"$work/rss" 2>/dev/null & sampler=$!
-before=$(cpu_ticks); wrk_run 32 "$seconds" "$work/cached" cycle
-kill "$sampler"
-echo "| cached view (same email), 32 connections | $(wrk_summary) |"
-cached_cpu=$(cpu_per_1000 "$before")
-echo "| RSS after start / under cached load (peak) | $rss_started MB / $(sort -n "$work/rss" | tail -1) MB |"
-
-if command -v hey >/dev/null; then
-  printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
-  hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
-    -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
-  echo "| cached view at a fixed 500 req/s (hey, 10 workers × 50/s) | $(awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
-    /^ *\[[0-9]+\][ \t]+[0-9]+ responses/ && !/\[200\]/ {err=err ", " $0} END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s%s", p50, p99, rps, err}' "$work/hey.out") |"
-fi
-echo "| app CPU per 1,000 views, cold (1 connection) / cached (32), with the syncs they caused | $cold_cpu s / $cached_cpu s |"
+view_rows
 stop_app
 
 for drain in "${drains[@]}"; do

@@ -1,18 +1,20 @@
-# Sourced by bench/perf.sh: starting the app, its CPU and memory, and wrk/hey runs printed as table rows.
+# Sourced by the bench scripts: starting the app, its CPU and memory, and wrk/hey runs printed as table rows.
 app_env() {
   echo QUARKUS_HTTP_PORT=$app_port INTERCOM_CLIENT_SECRET=$secret INTERCOM_ACCESS_TOKEN=bench-token \
     INTERCOM_API_URL="http://127.0.0.1:$intercom_port" PLATFORM_API_URL="http://127.0.0.1:$platform_port" \
     SYNC_API_TOKEN=bench SYNC_CHANGES_POLL_INTERVAL=off DATA_ENCRYPTION_KEY=$key \
-    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=10S
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=10S ${db_env:-}
 }
-# start_app DATA_DIR [VAR=value...]: starts the packaged app on an H2 file in DATA_DIR; sets app_pid and ready_ms.
+# start_app DATA_DIR [VAR=value...]: starts the packaged app ($app_jar, default target/quarkus-app's) with $java_cmd
+# (default java) and $java_opts, in DATA_DIR (its H2 file's folder unless $db_env names another database); sets
+# app_pid and ready_ms.
 # The pool waits up to 10 s for a connection (1 s by default): on a loaded machine, opening the H2 file at start
 # can take longer than 1 s, and Flyway then fails the start.
 start_app() {
   local data=$1; shift
   mkdir -p "$data"
   local t0; t0=$(date +%s%N)
-  (cd "$data" && exec env $(app_env) "$@" java $java_opts -jar "$root/target/quarkus-app/quarkus-run.jar" >>"$work/app.log" 2>&1) &
+  (cd "$data" && exec env $(app_env) "$@" ${java_cmd:-java} $java_opts -jar "${app_jar:-$root/target/quarkus-app/quarkus-run.jar}" >>"$work/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && { ready_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return; }
@@ -20,6 +22,17 @@ start_app() {
   done
   echo "the app did not start:"; grep -i error "$work/app.log" | tail -3 | cut -c1-600; exit 1
 }
+# aot_java: prints the java of a JDK 25 or later (AOT_JAVA, java, or the first under /usr/lib/jvm), or nothing.
+aot_java() {
+  local candidate
+  for candidate in ${AOT_JAVA:-} java /usr/lib/jvm/*/bin/java; do
+    command -v "$candidate" >/dev/null || continue
+    [ "$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ] \
+      && { command -v "$candidate"; return; }
+  done
+}
+# gen KIND SECRET NAME COUNT [EMAIL]: signed requests (bench/perf/signed.py) into $work/NAME.
+gen() { python3 bench/perf/signed.py "$@" >"$work/$3"; }
 stop_app() { kill -TERM "$app_pid"; wait "$app_pid" || true; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$app_pid") / 1024 )); }
@@ -54,4 +67,47 @@ start_stubs() {
   for port in "$platform_port" "$intercom_port"; do
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
   done
+}
+# view_rows: with the app started, prints the table rows of the views: cold (a new contact and email each time)
+# at 1, 16 and 64 connections after a warm-up of 4,000 that is not counted, cached (one contact) at 32 connections
+# with the peak RSS (and $rss_started, the RSS after start), cached at a fixed 500 req/s, and the app's CPU per
+# 1,000 views with the syncs they caused. $seconds long each.
+view_rows() {
+  cpu_per_1000() { # ticks before -> CPU seconds per 1,000 of the $sent views, once their syncs are done
+    wait_drained
+    python3 -c "import os,sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') * 1000 / int(sys.argv[3])))" \
+      "$1" "$(cpu_ticks)" "$sent"
+  }
+  # Warm-up, not counted: the JIT compiles the view's and the sync's code during the first thousands of requests
+  # (19.7 s of compiler time in a 20 s cold profile right after start), which is a cost of starting, not of a view.
+  gen view "$secret" warmup 4000
+  wrk_run 4 "$seconds" "$work/warmup" once; wait_drained
+  gen view "$secret" cold1 3000
+  before=$(cpu_ticks); wrk_run 1 "$seconds" "$work/cold1" once
+  echo "| cold view (new email each time), 1 connection | $(wrk_summary) |"
+  cold_cpu=$(cpu_per_1000 "$before")
+  for connections in 16 64; do
+    gen view "$secret" "cold$connections" $(( connections * 700 ))
+    wrk_run "$connections" "$seconds" "$work/cold$connections" once
+    echo "| cold view, $connections connections | $(wrk_summary) |"
+    wait_drained
+  done
+
+  gen view "$secret" cached 1 cached@example.com
+  wrk_run 1 1 "$work/cached" cycle; wait_drained
+  ( while sleep 0.5; do rss_mb; done ) >"$work/rss" 2>/dev/null & sampler=$!
+  before=$(cpu_ticks); wrk_run 32 "$seconds" "$work/cached" cycle
+  kill "$sampler"
+  echo "| cached view (same email), 32 connections | $(wrk_summary) |"
+  cached_cpu=$(cpu_per_1000 "$before")
+  echo "| RSS after start / under cached load (peak) | $rss_started MB / $(sort -n "$work/rss" | tail -1) MB |"
+
+  if command -v hey >/dev/null; then
+    printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
+    hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
+      -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
+    echo "| cached view at a fixed 500 req/s (hey, 10 workers × 50/s) | $(awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
+      /^ *\[[0-9]+\][ \t]+[0-9]+ responses/ && !/\[200\]/ {err=err ", " $0} END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s%s", p50, p99, rps, err}' "$work/hey.out") |"
+  fi
+  echo "| app CPU per 1,000 views, cold (1 connection) / cached (32), with the syncs they caused | $cold_cpu s / $cached_cpu s |"
 }
