@@ -134,9 +134,17 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
         return find("status = ?1 order by queuedAt", SyncJob.Status.PENDING).firstResultOptional();
     }
 
+    /**
+     * The states a job whose last attempt failed can be in: a finished sync clears the error ({@link SyncJob#finish}),
+     * so done jobs, the bulk of the table, are not read.
+     */
+    private static final List<SyncJob.Status> MAY_HAVE_FAILED = List.of(SyncJob.Status.PENDING, SyncJob.Status.RUNNING,
+            SyncJob.Status.FAILED);
+
     /** The latest jobs whose last attempt failed, newest first. */
     List<SyncJob> lastFailures(int count) {
-        return find("lastError is not null order by updatedAt desc").page(0, count).list();
+        return find("status in ?1 and lastError is not null order by updatedAt desc", MAY_HAVE_FAILED).page(0, count)
+                .list();
     }
 
     /** The workspace's jobs by state. */

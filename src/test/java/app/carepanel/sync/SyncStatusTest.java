@@ -3,6 +3,7 @@ package app.carepanel.sync;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,5 +44,18 @@ class SyncStatusTest extends AppTest {
                 .body("stalled", equalTo(1))
                 .body("lastFailures.find { it.contactId == 'c-orphan' }.status", equalTo("STALLED"))
                 .body("lastFailures.status", hasItem("STALLED"));
+    }
+
+    @Test
+    void listsAFailedJobAndARetryingOneAmongTheLastFailuresButNotADoneOne() {
+        job("c-given-up", SyncJob.Status.FAILED, null, "Intercom refused the write: HTTP 400");
+        job("c-retrying", SyncJob.Status.PENDING, null, "Intercom answered HTTP 503");
+        job("c-written", SyncJob.Status.DONE, null, null);
+
+        given().header("Authorization", "Bearer test-sync-token").get("/sync/status")
+                .then().statusCode(200)
+                .body("lastFailures.contactId", hasItem("c-given-up"))
+                .body("lastFailures.contactId", hasItem("c-retrying"))
+                .body("lastFailures.contactId", not(hasItem("c-written")));
     }
 }
