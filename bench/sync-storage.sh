@@ -96,7 +96,7 @@ h2_jar=$(find "${HOME}/.m2/repository/com/h2database/h2" -name 'h2-*.jar' | sort
 java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/care-panel" -user "" -sql \
   "select table_name, disk_space_used('\"' || table_name || '\"') / 1024 as kb
    from information_schema.tables where table_schema = 'PUBLIC' order by kb desc;
-   select count(*) as snapshots, avg(length(profile_sealed)) as sealed_chars from profile_snapshot;
+   select count(*) as snapshots, avg(octet_length(profile_binary)) as sealed_bytes from profile_snapshot;
    select count(*) as jobs from sync_job" 2>&1 | head -40 || true
 [ -n "${BENCH_DEBUG:-}" ] && cat "$work/app.log"
 exit 0

@@ -83,9 +83,13 @@ public class Encryption {
 
     /** As {@link #seal(String, String)}, for bytes. */
     public String seal(byte[] plaintext, String context) {
+        return Base64.getEncoder().encodeToString(sealBinary(plaintext, context));
+    }
+
+    /** As {@link #seal(byte[], String)}, as bytes for a binary column. */
+    public byte[] sealBinary(byte[] plaintext, String context) {
         try {
-            byte[] sealed = aead.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(sealed);
+            return aead.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a value could not be encrypted", e);
         }
@@ -98,9 +102,20 @@ public class Encryption {
 
     /** As {@link #open}, for a value sealed as bytes. */
     public byte[] openBytes(String sealed, String context) {
+        byte[] binary;
         try {
-            return aead.decrypt(Base64.getDecoder().decode(sealed), context.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            binary = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable();
+        }
+        return openBinary(binary, context);
+    }
+
+    /** As {@link #openBytes}, for a value kept in a binary column ({@link #sealBinary}). */
+    public byte[] openBinary(byte[] sealed, String context) {
+        try {
+            return aead.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
             throw new Unreadable();
         }
     }

@@ -39,8 +39,15 @@ public class ProfileSnapshot extends PanacheEntityBase {
     @Column(name = "fetched_at", nullable = false)
     public Instant fetchedAt;
 
-    /** The profile's JSON, sealed with the data key (bound to the workspace and digest). */
-    @Column(name = "profile_sealed", nullable = false)
+    /**
+     * The profile's JSON, compressed and sealed with the data key (bound to the workspace and digest), as bytes
+     * ({@link SnapshotSealing}); null in a row written before version 12 of the schema, which has the text below.
+     */
+    @Column(name = "profile_binary")
+    public byte[] profileBinary;
+
+    /** The same as base64 text, as rows written before version 12 of the schema hold it; null in a newer row. */
+    @Column(name = "profile_sealed")
     public String profileSealed;
 
     static Optional<ProfileSnapshot> find(String workspaceId, String emailDigest) {

@@ -17,9 +17,9 @@ import app.carepanel.base.Encryption;
  * compressor, so the JSON is compressed before it is sealed: a bench client's snapshot went from about 1,980
  * characters to a third of that, and snapshots were 83 % of the H2 file's live data after a long run of syncs.
  *
- * <p>The compressed form starts with {@value #DEFLATED} and is sealed under its own context, so that a changed prefix
- * makes the value unreadable rather than misread. A snapshot stored before (sealed JSON, no prefix) is still read;
- * it is written compressed the next time it is saved.
+ * <p>The compressed form is sealed under its own context and kept as bytes (base64 text would add a third). Two
+ * earlier forms are still read from the text column: compressed and sealed, marked {@value #DEFLATED}, and sealed
+ * JSON without a mark; either is written anew as bytes the next time its snapshot is saved.
  */
 @ApplicationScoped
 class SnapshotSealing {
@@ -38,20 +38,24 @@ class SnapshotSealing {
         this.encryption = encryption;
     }
 
-    /** The JSON compressed and sealed for the snapshot's context, as text for its column. */
-    String seal(String json, String context) {
-        return DEFLATED + encryption.seal(deflate(json.getBytes(StandardCharsets.UTF_8)), context + DEFLATED_CONTEXT);
+    /** The JSON compressed and sealed for the snapshot's context, as bytes for its binary column. */
+    byte[] seal(String json, String context) {
+        return encryption.sealBinary(deflate(json.getBytes(StandardCharsets.UTF_8)), context + DEFLATED_CONTEXT);
     }
 
     /**
-     * The JSON of a stored snapshot, either form; {@link Encryption.Unreadable} when no key opens it, an
-     * {@link UncheckedIOException} when what it opens to does not inflate.
+     * The JSON of a stored snapshot: {@code binary} when it has one, else its text of an earlier version (compressed
+     * and marked, or plain JSON); {@link Encryption.Unreadable} when no key opens it, an {@link UncheckedIOException}
+     * when what it opens to does not inflate.
      */
-    String open(String sealed, String context) {
-        if (!sealed.startsWith(DEFLATED)) {
-            return encryption.open(sealed, context);
+    String open(byte[] binary, String text, String context) {
+        if (binary != null) {
+            return new String(inflate(encryption.openBinary(binary, context + DEFLATED_CONTEXT)), StandardCharsets.UTF_8);
         }
-        byte[] deflated = encryption.openBytes(sealed.substring(DEFLATED.length()), context + DEFLATED_CONTEXT);
+        if (!text.startsWith(DEFLATED)) {
+            return encryption.open(text, context);
+        }
+        byte[] deflated = encryption.openBytes(text.substring(DEFLATED.length()), context + DEFLATED_CONTEXT);
         return new String(inflate(deflated), StandardCharsets.UTF_8);
     }
 

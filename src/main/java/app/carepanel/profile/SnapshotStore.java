@@ -114,7 +114,8 @@ public class SnapshotStore {
         snapshot.workspaceId = key.workspaceId();
         snapshot.emailDigest = current;
         snapshot.fetchedAt = save.fetchedAt();
-        snapshot.profileSealed = sealing.seal(save.body(), snapshot.context());
+        snapshot.profileBinary = sealing.seal(save.body(), snapshot.context());
+        snapshot.profileSealed = null;
         snapshot.persist();
     }
 
@@ -166,7 +167,8 @@ public class SnapshotStore {
 
     private Optional<ClientProfile> read(ProfileSnapshot snapshot) {
         try {
-            return Optional.of(json.readValue(sealing.open(snapshot.profileSealed, snapshot.context()), ClientProfile.class));
+            String body = sealing.open(snapshot.profileBinary, snapshot.profileSealed, snapshot.context());
+            return Optional.of(json.readValue(body, ClientProfile.class));
         } catch (JsonProcessingException | Encryption.Unreadable | UncheckedIOException e) {
             Log.warnf("Snapshot %d could not be read back (%s); ignoring it", snapshot.id, e.getClass().getSimpleName());
             return Optional.empty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +23,10 @@ import app.carepanel.support.AppTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Snapshots are stored compressed, then sealed; those stored sealed as plain JSON before are still read. */
+/**
+ * Snapshots are stored compressed, then sealed, as bytes; those stored before as text (compressed and marked, or
+ * sealed plain JSON) are still read.
+ */
 @QuarkusTest
 class SnapshotSealingTest extends AppTest {
 
@@ -62,9 +66,34 @@ class SnapshotSealingTest extends AppTest {
 
         ProfileSnapshot row = storedRow(key);
         String plainlySealed = encryption.seal(json.writeValueAsString(profile), row.context());
-        assertThat(row.profileSealed).startsWith(SnapshotSealing.DEFLATED);
-        assertThat(row.profileSealed.length()).isLessThan(plainlySealed.length() / 2);
+        assertThat(row.profileSealed).isNull();
+        assertThat(row.profileBinary.length).isLessThan(plainlySealed.length() / 2);
         assertThat(snapshots.find(key)).contains(profile);
+    }
+
+    @Test
+    void readsASnapshotStoredCompressedAsTextAndWritesItAsBytesWhenSavedAgain() throws Exception {
+        ProfileKey key = new ProfileKey(workspace, "text@example.com");
+        ClientProfile profile = fullProfile();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProfileSnapshot row = new ProfileSnapshot();
+            row.workspaceId = key.workspaceId();
+            row.emailDigest = encryption.digest(key.digestInput());
+            row.fetchedAt = profile.fetchedAt();
+            row.profileSealed = asText(sealing.seal(write(profile), row.context()));
+            row.persist();
+        });
+        assertThat(snapshots.find(key)).contains(profile);
+
+        ClientProfile newer = new ClientProfile(profile.fetchedAt().plusSeconds(60), profile.accounts(),
+                profile.attributes(), profile.companions());
+        snapshots.save(key, newer);
+        snapshots.flush();
+
+        ProfileSnapshot row = storedRow(key);
+        assertThat(row.profileSealed).isNull();
+        assertThat(row.profileBinary).isNotEmpty();
+        assertThat(snapshots.find(key)).contains(newer);
     }
 
     @Test
@@ -84,12 +113,27 @@ class SnapshotSealingTest extends AppTest {
     }
 
     @Test
-    void refusesACompressedSnapshotWhoseMarkWasTakenOff() {
-        String sealed = sealing.seal("{\"name\":\"Ada\"}", "profile_snapshot/w/d");
+    void refusesACompressedSnapshotInTextWhoseMarkWasTakenOff() {
+        String marked = asText(sealing.seal("{\"name\":\"Ada\"}", "profile_snapshot/w/d"));
 
-        assertThat(sealing.open(sealed, "profile_snapshot/w/d")).isEqualTo("{\"name\":\"Ada\"}");
-        String unmarked = sealed.substring(SnapshotSealing.DEFLATED.length());
-        assertThatThrownBy(() -> sealing.open(unmarked, "profile_snapshot/w/d")).isInstanceOf(Encryption.Unreadable.class);
+        assertThat(sealing.open(null, marked, "profile_snapshot/w/d")).isEqualTo("{\"name\":\"Ada\"}");
+        String unmarked = marked.substring(SnapshotSealing.DEFLATED.length());
+        assertThatThrownBy(() -> sealing.open(null, unmarked, "profile_snapshot/w/d"))
+                .isInstanceOf(Encryption.Unreadable.class);
+    }
+
+    @Test
+    void refusesBytesSealedForAnotherSnapshot() {
+        byte[] sealed = sealing.seal("{\"name\":\"Ada\"}", "profile_snapshot/w/d");
+
+        assertThat(sealing.open(sealed, null, "profile_snapshot/w/d")).isEqualTo("{\"name\":\"Ada\"}");
+        assertThatThrownBy(() -> sealing.open(sealed, null, "profile_snapshot/w/other"))
+                .isInstanceOf(Encryption.Unreadable.class);
+    }
+
+    /** The text form of schema versions 9 to 11: the mark, then the same sealed bytes in base64. */
+    private static String asText(byte[] sealed) {
+        return SnapshotSealing.DEFLATED + Base64.getEncoder().encodeToString(sealed);
     }
 
     private String write(ClientProfile profile) {
