@@ -3,14 +3,18 @@ package app.carepanel.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.zip.DeflaterOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -80,7 +84,7 @@ class SnapshotSealingTest extends AppTest {
             row.workspaceId = key.workspaceId();
             row.emailDigest = encryption.digest(key.digestInput());
             row.fetchedAt = profile.fetchedAt();
-            row.profileSealed = asText(sealing.seal(write(profile), row.context()));
+            row.profileSealed = compressedText(write(profile), row.context());
             row.persist();
         });
         assertThat(snapshots.find(key)).contains(profile);
@@ -114,7 +118,7 @@ class SnapshotSealingTest extends AppTest {
 
     @Test
     void refusesACompressedSnapshotInTextWhoseMarkWasTakenOff() {
-        String marked = asText(sealing.seal("{\"name\":\"Ada\"}", "profile_snapshot/w/d"));
+        String marked = compressedText("{\"name\":\"Ada\"}", "profile_snapshot/w/d");
 
         assertThat(sealing.open(null, marked, "profile_snapshot/w/d")).isEqualTo("{\"name\":\"Ada\"}");
         String unmarked = marked.substring(SnapshotSealing.DEFLATED.length());
@@ -131,9 +135,41 @@ class SnapshotSealingTest extends AppTest {
                 .isInstanceOf(Encryption.Unreadable.class);
     }
 
-    /** The text form of schema versions 9 to 11: the mark, then the same sealed bytes in base64. */
-    private static String asText(byte[] sealed) {
-        return SnapshotSealing.DEFLATED + Base64.getEncoder().encodeToString(sealed);
+    @Test
+    void compressesABenchClientsSnapshotToUnderAQuarterOfItsJson() {
+        String snapshot = "{\"fetchedAt\":\"2026-12-01T10:43:12.123456Z\",\"accounts\":[{\"clientId\":4719854,\"values\":"
+                + BENCH_VALUES + "}],\"attributes\":" + BENCH_VALUES + ",\"companions\":{\"platformAccountExists\":true,"
+                + "\"nextAppointmentAt\":null,\"lastAppointmentAt\":1765825200000,\"clientSinceAt\":1729555200000,"
+                + "\"unpaidBalance\":150.00,\"sessionsCount\":1},\"accountsLeftOut\":0}";
+
+        byte[] sealed = sealing.seal(snapshot, "profile_snapshot/w/d");
+
+        assertThat(sealed.length).isLessThan(snapshot.length() / 4);
+        assertThat(sealing.open(sealed, null, "profile_snapshot/w/d")).isEqualTo(snapshot);
+    }
+
+    private static final String BENCH_VALUES = "{\"PLATFORM_ACCOUNT_EXISTS\":\"Yes\",\"CLIENT_ID\":\"4719854\","
+            + "\"NAME\":\"Bench Client\",\"PHONE_NUMBER\":\"+14165550123\",\"CLIENT_PROFILE_LINK\":"
+            + "\"https://app.ruhcare.com/users/4719854/overview\",\"CLIENT_STATUS\":\"Active\",\"TIME_ZONE\":"
+            + "\"America/Toronto (EST)\",\"CLIENT_SINCE\":\"Oct 22, 2024 - 11:00 a.m. EDT\",\"THERAPIST_NAME\":"
+            + "\"Dr. Sarah Johnson\",\"TAGS\":\"-\",\"GROUP\":\"-\",\"UNPAID_INVOICES\":\"Yes, CAD$150 due\","
+            + "\"CARD_ON_FILE\":\"Yes\",\"NUMBER_OF_SESSIONS\":\"1 session\",\"LAST_APPOINTMENT\":"
+            + "\"Dec 15, 2025 - 2:00 p.m. EST\",\"NEXT_APPOINTMENT\":\"No Appointments\",\"INTAKE_FORMS_COMPLETED\":"
+            + "\"Yes\",\"SUB_ORG\":\"Ruh Care Inc\",\"MULTIPLE_ACCOUNTS\":\"No\",\"LINKED_ACCOUNTS\":\"-\","
+            + "\"USER_DATA_UPDATED_ON\":\"Dec 1, 2026 - 5:43 a.m. EST\"}";
+
+    /**
+     * The text form of schema versions 9 to 11, written as those versions did: Deflate without a dictionary, sealed
+     * under the snapshot's context and "/deflated", base64, after the mark.
+     */
+    private String compressedText(String json, String context) {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflating = new DeflaterOutputStream(deflated)) {
+            deflating.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SnapshotSealing.DEFLATED + encryption.seal(deflated.toByteArray(), context + "/deflated");
     }
 
     private String write(ClientProfile profile) {
