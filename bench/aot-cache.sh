@@ -3,13 +3,15 @@
 # against the bench's WireMock platform and Intercom, sends it cold and cached views and webhooks so that their
 # classes load too, stops it, and the JVM writes target/quarkus-app/app.aot. Start the app with the same JDK and
 # options and -XX:AOTCache=target/quarkus-app/app.aot; the cache must be trained again after each build.
-#   bench/aot-cache.sh      AOT_JAVA (a JDK 25 or later's java; by default the first found under /usr/lib/jvm),
+#   bench/aot-cache.sh      AOT_JAVA (a JDK 25 or later's java; by default java if it is one, else the first
+#                           found under /usr/lib/jvm),
 #                           JAVA_OPTS (those the app will run with; the JDK refuses a cache of other options)
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
-java_cmd=$(aot_java)
+need_tools wrk
+java_cmd=$(aot_java || true)
 [ -n "$java_cmd" ] || { echo "no JDK 25 or later found: set AOT_JAVA to its java" >&2; exit 1; }
 cache="$root/target/quarkus-app/app.aot"
 rm -f "$cache"

@@ -10,13 +10,10 @@
 set -euo pipefail
 starts=${STARTS:-5} seconds=${RUN_SECONDS:-10} java_opts=${JAVA_OPTS:-}
 drains=("600 ${DRAIN_SLOW:-480}" "10000 ${DRAIN_FAST:-12000}")
-for tool in wrk hey; do
-  command -v "$tool" >/dev/null || $( [ "$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -q "$tool" >/dev/null \
-    || echo "note: $tool could not be installed; its rows are left out" >&2
-done
 source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
+need_tools wrk hey
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs journal
 
@@ -25,11 +22,12 @@ echo
 echo "| | this app |"
 echo "|---|---|"
 # On a JDK 25 or later, first the start with an AOT cache trained by bench/aot-cache.sh with the same options.
-aot=$(aot_java)
+aot=$(aot_java || true)
 if [ -n "$aot" ] && AOT_JAVA="$aot" JAVA_OPTS="$java_opts" bash bench/aot-cache.sh >"$work/aot.out" 2>&1; then
   ready=() rss=()
   for n in $(seq 1 "$starts"); do
-    java_cmd=$aot java_opts="$java_opts -XX:AOTCache=$root/target/quarkus-app/app.aot" start_app "$work/aot$n"
+    # AOTMode=on: a cache the JDK cannot use stops the start rather than measure one without it.
+    java_cmd=$aot java_opts="$java_opts -XX:AOTMode=on -XX:AOTCache=$root/target/quarkus-app/app.aot" start_app "$work/aot"
     ready+=("$ready_ms"); sleep 2; rss+=("$(rss_mb)"); stop_app
   done
   echo "| start to ready, $("$aot" -version 2>&1 | head -1 | cut -d'"' -f2) with the AOT cache of bench/aot-cache.sh (median of $starts), RSS after start | $(printf '%s\n' "${ready[@]}" | median) ms (${ready[*]}), $(printf '%s\n' "${rss[@]}" | median) MB |"

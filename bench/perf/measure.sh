@@ -28,7 +28,16 @@ aot_java() {
   for candidate in ${AOT_JAVA:-} java /usr/lib/jvm/*/bin/java; do
     command -v "$candidate" >/dev/null || continue
     [ "$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ] \
-      && { command -v "$candidate"; return; }
+      && { command -v "$candidate"; return 0; }
+  done
+  return 0
+}
+# need_tools TOOL...: installs the ones missing from Debian's packages; says which could not be.
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || $( [ "$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -q "$tool" >/dev/null \
+      || echo "note: $tool could not be installed" >&2
   done
 }
 # gen KIND SECRET NAME COUNT [EMAIL]: signed requests (bench/perf/signed.py) into $work/NAME.
@@ -68,16 +77,18 @@ start_stubs() {
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
   done
 }
+# cpu_per_1000 TICKS_BEFORE: CPU seconds per 1,000 of the $sent views, once the syncs they caused are done.
+cpu_per_1000() {
+  wait_drained
+  python3 -c "import os,sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') * 1000 / int(sys.argv[3])))" \
+    "$1" "$(cpu_ticks)" "$sent"
+}
 # view_rows: with the app started, prints the table rows of the views: cold (a new contact and email each time)
 # at 1, 16 and 64 connections after a warm-up of 4,000 that is not counted, cached (one contact) at 32 connections
 # with the peak RSS (and $rss_started, the RSS after start), cached at a fixed 500 req/s, and the app's CPU per
 # 1,000 views with the syncs they caused. $seconds long each.
 view_rows() {
-  cpu_per_1000() { # ticks before -> CPU seconds per 1,000 of the $sent views, once their syncs are done
-    wait_drained
-    python3 -c "import os,sys; print('%.2f' % ((int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') * 1000 / int(sys.argv[3])))" \
-      "$1" "$(cpu_ticks)" "$sent"
-  }
+  local before cold_cpu cached_cpu sampler connections
   # Warm-up, not counted: the JIT compiles the view's and the sync's code during the first thousands of requests
   # (19.7 s of compiler time in a 20 s cold profile right after start), which is a cost of starting, not of a view.
   gen view "$secret" warmup 4000

@@ -97,11 +97,11 @@ public class Encryption {
 
     /** The plaintext of a sealed value; {@link Unreadable} when no configured key opens it for this context. */
     public String open(String sealed, String context) {
-        return new String(openBytes(sealed, context), StandardCharsets.UTF_8);
+        return new String(openBase64(sealed, context), StandardCharsets.UTF_8);
     }
 
     /** As {@link #open}, for a value sealed as bytes. */
-    public byte[] openBytes(String sealed, String context) {
+    public byte[] openBase64(String sealed, String context) {
         byte[] binary;
         try {
             binary = Base64.getDecoder().decode(sealed);
@@ -111,7 +111,7 @@ public class Encryption {
         return openBinary(binary, context);
     }
 
-    /** As {@link #openBytes}, for a value kept in a binary column ({@link #sealBinary}). */
+    /** As {@link #openBase64}, for a value kept in a binary column ({@link #sealBinary}). */
     public byte[] openBinary(byte[] sealed, String context) {
         try {
             return aead.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));

@@ -23,6 +23,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class SyncJobs implements PanacheRepository<SyncJob> {
 
+    /**
+     * The states a job whose last attempt failed can be in: a finished sync clears the error ({@link SyncJob#finish}),
+     * so done jobs, the bulk of the table, are not read.
+     */
+    private static final List<SyncJob.Status> MAY_HAVE_FAILED = List.of(SyncJob.Status.PENDING, SyncJob.Status.RUNNING,
+            SyncJob.Status.FAILED);
+
     private final EntityManager entities;
 
     SyncJobs(EntityManager entities) {
@@ -134,13 +141,6 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
         return find("status = ?1 order by queuedAt", SyncJob.Status.PENDING).firstResultOptional();
     }
 
-    /**
-     * The states a job whose last attempt failed can be in: a finished sync clears the error ({@link SyncJob#finish}),
-     * so done jobs, the bulk of the table, are not read.
-     */
-    private static final List<SyncJob.Status> MAY_HAVE_FAILED = List.of(SyncJob.Status.PENDING, SyncJob.Status.RUNNING,
-            SyncJob.Status.FAILED);
-
     /** The latest jobs whose last attempt failed, newest first. */
     List<SyncJob> lastFailures(int count) {
         return find("status in ?1 and lastError is not null order by updatedAt desc", MAY_HAVE_FAILED).page(0, count)
@@ -162,8 +162,8 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
     }
 
     List<SyncJob> lastFailures(String workspaceId, int count) {
-        return find("workspaceId = ?1 and lastError is not null order by updatedAt desc", workspaceId).page(0, count)
-                .list();
+        return find("workspaceId = ?1 and status in ?2 and lastError is not null order by updatedAt desc", workspaceId,
+                MAY_HAVE_FAILED).page(0, count).list();
     }
 
     Optional<Instant> lastWrite(String workspaceId) {

@@ -148,6 +148,20 @@ class SnapshotSealingTest extends AppTest {
         assertThat(sealing.open(sealed, null, "profile_snapshot/w/d")).isEqualTo(snapshot);
     }
 
+    @Test
+    void refusesASnapshotWhoseCompressedDataIsCutShortOrGoesOn() {
+        byte[] deflated = deflatedPlainly("{\"name\":\"Ada\"}");
+        byte[] cut = Arrays.copyOf(deflated, deflated.length - 4);
+        byte[] longer = Arrays.copyOf(deflated, deflated.length + 4);
+        String context = "profile_snapshot/w/d";
+
+        assertThatThrownBy(() -> sealing.open(encryption.sealBinary(cut, context + "/deflated"), null, context))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> sealing.open(encryption.sealBinary(longer, context + "/deflated"), null, context))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> sealing.open(null, null, context)).isInstanceOf(UncheckedIOException.class);
+    }
+
     private static final String BENCH_VALUES = "{\"PLATFORM_ACCOUNT_EXISTS\":\"Yes\",\"CLIENT_ID\":\"4719854\","
             + "\"NAME\":\"Bench Client\",\"PHONE_NUMBER\":\"+14165550123\",\"CLIENT_PROFILE_LINK\":"
             + "\"https://app.ruhcare.com/users/4719854/overview\",\"CLIENT_STATUS\":\"Active\",\"TIME_ZONE\":"
@@ -163,13 +177,17 @@ class SnapshotSealingTest extends AppTest {
      * under the snapshot's context and "/deflated", base64, after the mark.
      */
     private String compressedText(String json, String context) {
+        return SnapshotSealing.DEFLATED + encryption.seal(deflatedPlainly(json), context + "/deflated");
+    }
+
+    private static byte[] deflatedPlainly(String json) {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflating = new DeflaterOutputStream(deflated)) {
             deflating.write(json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SnapshotSealing.DEFLATED + encryption.seal(deflated.toByteArray(), context + "/deflated");
+        return deflated.toByteArray();
     }
 
     private String write(ClientProfile profile) {
