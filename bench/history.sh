@@ -11,14 +11,11 @@
 set -euo pipefail
 contacts=${1:-100000} db=${HISTORY_DB:-h2} seconds=${RUN_SECONDS:-10}
 java_opts=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
-for tool in wrk hey; do
-  command -v "$tool" >/dev/null || $( [ "$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -q "$tool" >/dev/null
-done
 source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
+need_tools wrk hey
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
-h2_jar=$(find "${HOME}/.m2/repository/com/h2database/h2" -name 'h2-*.jar' | sort | tail -1)
 h2_url="jdbc:h2:file:$work/views/data/care-panel"
 pg() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 if [ "$db" = postgresql ]; then
@@ -57,6 +54,7 @@ if [ "$db" = postgresql ]; then
   pg -d care_panel_history -c "select pg_stat_reset()" >/dev/null
   start_app "$work/views"
 else
+  h2_jar=$(find "${HOME}/.m2/repository/com/h2database/h2" -name 'h2-*.jar' | sort | tail -1)
   echo "H2 file after a normal stop: $(( $(stat -c %s "$work/views/data/care-panel.mv.db") / 1048576 )) MB"
   java -cp "$h2_jar" org.h2.tools.Shell -url "$h2_url" -user "" -sql \
     "select table_name, disk_space_used('\"' || table_name || '\"') / 1048576 as mb from information_schema.tables
@@ -66,8 +64,8 @@ else
 fi
 
 # The mix whose statements are checked: cold and cached views, webhooks, and the status page every half second.
-gen view "$secret" mix-cold 300; gen webhook "$secret" mix-hooks 300
-wrk_run 4 5 "$work/mix-cold" once; wrk_run 4 3 "$work/cached" cycle
+gen view "$secret" mix-cold 300; gen view "$secret" mix-cached 1 cached@example.com; gen webhook "$secret" mix-hooks 300
+wrk_run 4 5 "$work/mix-cold" once; wrk_run 4 3 "$work/mix-cached" cycle
 python3 bench/perf/post.py "$app_port" "$work/mix-hooks"; wait_drained
 echo
 if [ "$db" = postgresql ]; then
