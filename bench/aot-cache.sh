@@ -19,9 +19,9 @@ key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 java_opts="${JAVA_OPTS:-} -XX:AOTCacheOutput=$cache"
 start_app "$work/train"
-python3 bench/perf/signed.py view "$secret" train 600 >"$work/cold"
-python3 bench/perf/signed.py view "$secret" cached 1 cached@example.com >"$work/cached"
-python3 bench/perf/signed.py webhook "$secret" hooks 200 >"$work/webhooks"
+gen view "$secret" cold 600
+gen view "$secret" cached 1 cached@example.com
+gen webhook "$secret" webhooks 200
 wrk_run 4 5 "$work/cold" once
 wrk_run 4 3 "$work/cached" cycle
 python3 bench/perf/post.py "$app_port" "$work/webhooks"

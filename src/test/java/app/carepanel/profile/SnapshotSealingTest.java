@@ -60,6 +60,18 @@ class SnapshotSealingTest extends AppTest {
                 .call(() -> ProfileSnapshot.find(key.workspaceId(), encryption.digest(key.digestInput())).orElseThrow());
     }
 
+    /** A row as versions before schema 12 stored it: the text {@code sealed} makes of the row's context. */
+    private void storeAsText(ProfileKey key, Instant fetchedAt, Function<String, String> sealed) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ProfileSnapshot row = new ProfileSnapshot();
+            row.workspaceId = key.workspaceId();
+            row.emailDigest = encryption.digest(key.digestInput());
+            row.fetchedAt = fetchedAt;
+            row.profileSealed = sealed.apply(row.context());
+            row.persist();
+        });
+    }
+
     @Test
     void storesASnapshotInLessThanHalfTheSpaceOfItsJsonSealedPlainly() throws Exception {
         ProfileKey key = new ProfileKey(workspace, "full@example.com");
@@ -79,14 +91,7 @@ class SnapshotSealingTest extends AppTest {
     void readsASnapshotStoredCompressedAsTextAndWritesItAsBytesWhenSavedAgain() throws Exception {
         ProfileKey key = new ProfileKey(workspace, "text@example.com");
         ClientProfile profile = fullProfile();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ProfileSnapshot row = new ProfileSnapshot();
-            row.workspaceId = key.workspaceId();
-            row.emailDigest = encryption.digest(key.digestInput());
-            row.fetchedAt = profile.fetchedAt();
-            row.profileSealed = compressedText(write(profile), row.context());
-            row.persist();
-        });
+        storeAsText(key, profile.fetchedAt(), context -> compressedText(write(profile), context));
         assertThat(snapshots.find(key)).contains(profile);
 
         ClientProfile newer = new ClientProfile(profile.fetchedAt().plusSeconds(60), profile.accounts(),
@@ -104,14 +109,7 @@ class SnapshotSealingTest extends AppTest {
     void readsASnapshotStoredAsSealedJsonBeforeCompression() throws Exception {
         ProfileKey key = new ProfileKey(workspace, "older@example.com");
         ClientProfile profile = fullProfile();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ProfileSnapshot row = new ProfileSnapshot();
-            row.workspaceId = key.workspaceId();
-            row.emailDigest = encryption.digest(key.digestInput());
-            row.fetchedAt = profile.fetchedAt();
-            row.profileSealed = encryption.seal(write(profile), row.context());
-            row.persist();
-        });
+        storeAsText(key, profile.fetchedAt(), context -> encryption.seal(write(profile), context));
 
         assertThat(snapshots.find(key)).contains(profile);
     }
