@@ -28,7 +28,7 @@ case $scenario in
 esac
 # The recording starts after a warm-up of cold views (the JIT's compiling would otherwise fill it) and, for the
 # drain, once the backlog is queued.
-java_opts="-XX:FlightRecorderOptions:stackdepth=512"
+java_opts="${JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=512"
 record() { jcmd "$app_pid" JFR.start name=bench settings=profile filename="$recording" >/dev/null; }
 if [ "$scenario" = drain ]; then
   start_app "$work/data" INTERCOM_RATE_LIMIT_PER_MINUTE=10000
@@ -51,4 +51,6 @@ fi
 jcmd "$app_pid" JFR.stop name=bench >/dev/null
 stop_app
 jfr print --json --stack-depth 512 --events jdk.ExecutionSample "$recording" | python3 bench/perf/top_frames.py
+echo; echo "allocations:"
+jfr print --json --stack-depth 512 --events jdk.ObjectAllocationSample "$recording" | python3 bench/perf/top_frames.py
 echo "recording: $recording"

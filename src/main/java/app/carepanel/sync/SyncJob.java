@@ -142,11 +142,14 @@ public class SyncJob extends PanacheEntityBase {
     }
 
     /**
-     * True when the contact is done and its last run used client data at least as new as {@code shown} (what a
-     * view just showed): the view has nothing new to write, so it needs no run.
+     * True when the last finished run used client data at least as new as {@code shown} (what a view just showed),
+     * and the contact has not failed since: the view has nothing new to write, so it needs no run, whether or not
+     * another trigger's run is pending or under way. (Before, only a done contact counted: under a steady stream of
+     * views each run under way was asked again, and the contact was synced back to back, UNCHANGED each time, for
+     * seconds; in bench/profile.sh's cached views at 32 connections, 19 % of the bytes allocated.)
      */
     boolean syncedDataOf(Instant shown) {
-        return status == Status.DONE && shown != null && dataAsOf != null
+        return status != Status.FAILED && shown != null && dataAsOf != null
                 && !dataAsOf.isBefore(shown.truncatedTo(ChronoUnit.MICROS));
     }
 

@@ -1,0 +1,102 @@
+package app.carepanel.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.carepanel.support.AppTest;
+import app.carepanel.support.NoSyncWorkers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A view asks for a run only when what it showed is not already on the contact: data newer than the last finished
+ * run used, another email, or a contact whose sync failed. Another trigger's run under way does not change that.
+ */
+@QuarkusTest
+@TestProfile(NoSyncWorkers.class)
+class ViewsOfSyncedDataTest extends AppTest {
+
+    private static final String CONTACT = "c-sami";
+    private static final String EMAIL = "sami@example.com";
+
+    @Inject
+    SyncQueue queue;
+
+    private final Instant fetched = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+
+    private SyncRequest view(Instant shown) {
+        return SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail(EMAIL).showing(shown);
+    }
+
+    private SyncJob job() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                SyncJob.<SyncJob>find("workspaceId = ?1 and contactId = ?2", workspace, CONTACT).singleResult());
+    }
+
+    private SyncJob claimOne() {
+        List<SyncJob> claimed = queue.claim("test-worker", 1);
+        assertThat(claimed).hasSize(1);
+        return claimed.get(0);
+    }
+
+    /** The contact was viewed and synced with the data fetched at {@code fetched}; a new message then came in. */
+    @BeforeEach
+    void syncedThenRunningForAMessage() {
+        assertThat(queue.enqueue(view(fetched))).isTrue();
+        queue.finish(claimOne(), new ContactSync.Result(SyncOutcome.WRITTEN, Map.of(), Optional.empty(),
+                Optional.empty(), Optional.of(fetched)));
+        assertThat(job().status).isEqualTo(SyncJob.Status.DONE);
+        assertThat(queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.MESSAGE))).isTrue();
+    }
+
+    @Test
+    void aViewOfDataAlreadyWrittenAsksNothingOfARunUnderWay() {
+        claimOne();
+
+        assertThat(queue.enqueue(view(fetched))).isFalse();
+
+        SyncJob job = job();
+        assertThat(job.status).isEqualTo(SyncJob.Status.RUNNING);
+        assertThat(job.rerun).as("asked to run again").isFalse();
+    }
+
+    @Test
+    void aViewOfNewerDataAsksTheRunUnderWayToRunAgain() {
+        claimOne();
+
+        queue.enqueue(view(fetched.plusSeconds(1)));
+
+        assertThat(job().rerun).isTrue();
+    }
+
+    @Test
+    void aViewUnderAnotherEmailAsksTheRunUnderWayToRunAgain() {
+        claimOne();
+
+        queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail("sami.r@example.com")
+                .showing(fetched));
+
+        assertThat(job().rerun).isTrue();
+    }
+
+    @Test
+    void aViewOfAContactWhoseSyncFailedQueuesItAgain() {
+        queue.fail(claimOne(), "refused");
+        assertThat(job().status).isEqualTo(SyncJob.Status.FAILED);
+
+        assertThat(queue.enqueue(view(fetched))).isTrue();
+
+        assertThat(job().status).isEqualTo(SyncJob.Status.PENDING);
+    }
+}
