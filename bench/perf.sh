@@ -21,18 +21,30 @@ echo "$(date -u +%FT%RZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/l
 echo
 echo "| | this app |"
 echo "|---|---|"
-# On a JDK 25 or later, first the start with an AOT cache trained by bench/aot-cache.sh with the same options.
-aot=$(aot_java || true)
-if [ -n "$aot" ] && AOT_JAVA="$aot" JAVA_OPTS="$java_opts" bash bench/aot-cache.sh >"$work/aot.out" 2>&1; then
-  ready=() rss=()
+# cached_starts JAVA: trains bench/aot-cache.sh's class cache for JAVA with the same options, then prints the row
+# of the starts with it (an AppCDS archive before JDK 25, an AOT cache from 25 on).
+cached_starts() {
+  local java=$1 use kind ready=() rss=() n
+  TRAIN_JAVA="$java" JAVA_OPTS="$java_opts" bash bench/aot-cache.sh >"$work/train.out" 2>&1 \
+    || { echo "note: no start with a class cache for $java: $(tail -1 "$work/train.out")" >&2; return 0; }
+  # AOTMode=on and -Xshare:on: a cache the JDK cannot use stops the start rather than measure one without it.
+  if [ "$(java_feature "$java")" -ge 25 ]; then
+    use="-XX:AOTMode=on -XX:AOTCache=$root/target/quarkus-app/app.aot" kind="the AOT cache"
+  else
+    use="-Xshare:on -XX:SharedArchiveFile=$root/target/quarkus-app/app-cds.jsa" kind="the AppCDS archive"
+  fi
   for n in $(seq 1 "$starts"); do
-    # AOTMode=on: a cache the JDK cannot use stops the start rather than measure one without it.
-    java_cmd=$aot java_opts="$java_opts -XX:AOTMode=on -XX:AOTCache=$root/target/quarkus-app/app.aot" start_app "$work/aot"
+    java_cmd=$java java_opts="$java_opts $use" start_app "$work/cached-start"
     ready+=("$ready_ms"); sleep 2; rss+=("$(rss_mb)"); stop_app
   done
-  echo "| start to ready, $("$aot" -version 2>&1 | head -1 | cut -d'"' -f2) with the AOT cache of bench/aot-cache.sh (median of $starts), RSS after start | $(printf '%s\n' "${ready[@]}" | median) ms (${ready[*]}), $(printf '%s\n' "${rss[@]}" | median) MB |"
+  echo "| start to ready, $("$java" -version 2>&1 | head -1 | cut -d'"' -f2) with $kind of bench/aot-cache.sh (median of $starts), RSS after start | $(printf '%s\n' "${ready[@]}" | median) ms (${ready[*]}), $(printf '%s\n' "${rss[@]}" | median) MB |"
+}
+[ "$(java_feature java)" -lt 25 ] && cached_starts "$(command -v java)"
+aot=$(aot_java || true)
+if [ -n "$aot" ]; then
+  cached_starts "$aot"
 else
-  echo "note: no start with an AOT cache (needs a JDK 25 or later): $(tail -1 "$work/aot.out" 2>/dev/null)" >&2
+  echo "note: no start with an AOT cache (needs a JDK 25 or later)" >&2
 fi
 ready=()
 for n in $(seq 1 "$starts"); do

@@ -22,13 +22,14 @@ start_app() {
   done
   echo "the app did not start:"; grep -i error "$work/app.log" | tail -3 | cut -c1-600; exit 1
 }
+# java_feature JAVA: the JDK's feature version (17, 25...).
+java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 # aot_java: prints the java of a JDK 25 or later (AOT_JAVA, java, or the first under /usr/lib/jvm), or nothing.
 aot_java() {
   local candidate
   for candidate in ${AOT_JAVA:-} java /usr/lib/jvm/*/bin/java; do
     command -v "$candidate" >/dev/null || continue
-    [ "$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ] \
-      && { command -v "$candidate"; return 0; }
+    [ "$(java_feature "$candidate")" -ge 25 ] && { command -v "$candidate"; return 0; }
   done
   return 0
 }
