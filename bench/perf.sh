@@ -3,8 +3,8 @@
 # platform answering in 40 ms and a WireMock Intercom: start to ready, memory, cold views (a new contact and
 # email each time) at 1/16/64 connections, cached views (one contact) at 32 connections and at a fixed 500 req/s,
 # app CPU per 1,000 views (after a warm-up of cold views that is not counted), and the drain of a backlog of
-# syncs at 600 and 10,000 Intercom calls a minute.
-# Prints a Markdown table. Installs wrk and hey (Debian packages) when missing.
+# syncs at 600 and 10,000 Intercom calls a minute; then the same start and views of the bare Node server issue 11
+# compares it with (bench/node/server.mjs). Prints Markdown tables. Installs wrk and hey (Debian packages) when missing.
 #   bench/perf.sh       STARTS (5), RUN_SECONDS (10), DRAIN_SLOW (480 contacts at 600/min),
 #                       DRAIN_FAST (12000 contacts at 10,000/min), JAVA_OPTS (none: the JVM's defaults)
 set -euo pipefail
@@ -83,5 +83,23 @@ print("| sync drain, backlog of %d webhooks naming the author's email, at %d cal
          calls / writes if writes else 0, reads, window, per_minute / 6, "" if not left else ", %d left after 600 s" % left))
 PY
 done
+# Last, the same start and views of the bare Node server issue 11 compares this app with (bench/node/server.mjs),
+# on the same stubs, when node is installed. It queues nothing, so there is no sync to wait for.
+if command -v node >/dev/null; then
+  echo
+  echo "| | bare Node server (bench/node/server.mjs, node $(node --version)) |"
+  echo "|---|---|"
+  queue_left() { echo 0; }
+  t0=$(date +%s%N)
+  PORT=$app_port PLATFORM_API_URL="http://127.0.0.1:$platform_port" node bench/node/server.mjs >>"$work/node.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && break; sleep 0.05; done
+  echo "| start to ready | $(( ($(date +%s%N) - t0) / 1000000 )) ms |"
+  sleep 2; rss_started=$(rss_mb)
+  view_rows
+  stop_app
+else
+  echo "note: node not found, so no row of the bare Node server" >&2
+fi
 [ -n "${BENCH_DEBUG:-}" ] && cp "$work/app.log" "${BENCH_DEBUG}"
 exit 0
