@@ -2,6 +2,7 @@ package app.carepanel.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class ContactSync {
         Optional<ContactLinks.Link> link = links.of(workspace.id(), job.contactId);
         if (link.isPresent()) {
             // Linked by hand: the contact is its client's, whatever its email says; no need to read it first.
-            ClientProfile profile = profiles.fetch(ProfileKey.ofClient(workspace.id(), link.get().clientId()), job.refetch);
+            ClientProfile profile = profile(ProfileKey.ofClient(workspace.id(), link.get().clientId()), job);
             return write(workspace, job, job.contactId, profile, Optional.empty());
         }
         Optional<String> readEmail = Optional.empty();
@@ -97,8 +98,20 @@ class ContactSync {
             finishTag(workspace, job);
             return new Result(SyncOutcome.NOT_LOOKED_UP, Map.of(), Optional.empty(), readEmail);
         }
-        ClientProfile profile = profiles.fetch(new ProfileKey(workspace.id(), lookup.email()), job.refetch);
+        ClientProfile profile = profile(new ProfileKey(workspace.id(), lookup.email()), job);
         return write(workspace, job, contactId, profile, readEmail);
+    }
+
+    /**
+     * The client data to write: this instance's copy, or a new fetch when the job asks for one or when the copy is
+     * older than the data the contact was last written from (another instance fetched later), so that a run never
+     * writes older data over newer, and a view of data as new as the last run's may rely on it.
+     */
+    private ClientProfile profile(ProfileKey key, SyncJob job) {
+        ClientProfile profile = profiles.fetch(key, job.refetch);
+        boolean older = job.dataAsOf != null && profile.fetchedAt() != null
+                && profile.fetchedAt().truncatedTo(ChronoUnit.MICROS).isBefore(job.dataAsOf);
+        return older ? profiles.fetch(key, true) : profile;
     }
 
     /** Writes the profile's attributes to the contact, unless the same values were written recently. */

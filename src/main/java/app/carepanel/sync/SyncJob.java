@@ -153,6 +153,11 @@ public class SyncJob extends PanacheEntityBase {
                 && !dataAsOf.isBefore(shown.truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** True when no trigger has brought an email since the last finished run: the email is the one it had. */
+    boolean emailUnchangedSinceFinish() {
+        return finishedAt != null && (emailSeenAt == null || !emailSeenAt.isAfter(finishedAt));
+    }
+
     /**
      * A trigger for this contact. Returns true when it added work (the contact was done or failed), false when it
      * coalesced into work already pending or running.

@@ -98,11 +98,21 @@ public class SyncQueue {
     }
 
     /** True when the request tells the job something about the email: a new or refreshed one, or that it changed. */
-    /** True when the request asks for nothing the job does not already hold (a view of data already synced, say). */
+    /**
+     * True when the request asks for nothing the job does not already hold: a view of data already written under
+     * the same email (remembered for a minute once the contact is done), or a trigger that changes nothing pending.
+     * While another trigger's run is pending or under way, the email must be the one the last finished run had,
+     * and a stale one is still refreshed.
+     */
     private boolean nothingToAdd(SyncJob job, SyncRequest request, Instant now) {
         if (request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request)) {
-            syncedViews.remember(request);
-            return true;
+            if (job.status == SyncJob.Status.DONE) {
+                syncedViews.remember(request);
+                return true;
+            }
+            if (job.emailUnchangedSinceFinish() && !emailNews(job, request, now)) {
+                return true;
+            }
         }
         return job.unmovedBy(request.trigger(), now) && !emailNews(job, request, now);
     }

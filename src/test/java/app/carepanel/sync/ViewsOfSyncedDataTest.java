@@ -21,7 +21,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * A view asks for a run only when what it showed is not already on the contact: data newer than the last finished
- * run used, another email, or a contact whose sync failed. Another trigger's run under way does not change that.
+ * run used, another email than that run had, or a contact whose sync failed. Another trigger's run, pending or
+ * under way, does not change that.
  */
 @QuarkusTest
 @TestProfile(NoSyncWorkers.class)
@@ -63,12 +64,35 @@ class ViewsOfSyncedDataTest extends AppTest {
     @Test
     void aViewOfDataAlreadyWrittenAsksNothingOfARunUnderWay() {
         claimOne();
+        long version = job().version;
 
-        assertThat(queue.enqueue(view(fetched))).isFalse();
+        queue.enqueue(view(fetched));
 
         SyncJob job = job();
-        assertThat(job.status).isEqualTo(SyncJob.Status.RUNNING);
         assertThat(job.rerun).as("asked to run again").isFalse();
+        assertThat(job.version).as("the row untouched").isEqualTo(version);
+    }
+
+    @Test
+    void aViewOfDataAlreadyWrittenLeavesARetryInBackoffAlone() {
+        queue.retryLater(claimOne(), "Intercom answered 503");
+        SyncJob waiting = job();
+        assertThat(waiting.nextAttemptAt).isAfter(Instant.now());
+
+        queue.enqueue(view(fetched));
+
+        assertThat(job().nextAttemptAt).isEqualTo(waiting.nextAttemptAt);
+    }
+
+    @Test
+    void aViewUnderAnEmailThatCameAfterTheLastRunAsksTheRunUnderWayToRunAgain() {
+        queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.MESSAGE).withEmail("sami.r@example.com"));
+        claimOne();
+
+        queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail("sami.r@example.com")
+                .showing(fetched));
+
+        assertThat(job().rerun).isTrue();
     }
 
     @Test
