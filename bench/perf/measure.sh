@@ -7,7 +7,7 @@ app_env() {
 }
 # start_app DATA_DIR [VAR=value...]: starts the packaged app ($app_jar, default target/quarkus-app's) with $java_cmd
 # (default java) and $java_opts, in DATA_DIR (its H2 file's folder unless $db_env names another database); sets
-# app_pid and ready_ms.
+# app_pid and ready_ms. Returns 1 (which ends a script under set -e) when the app stops or is not ready in 60 s.
 # The pool waits up to 10 s for a connection (1 s by default): on a loaded machine, opening the H2 file at start
 # can take longer than 1 s, and Flyway then fails the start.
 start_app() {
@@ -17,10 +17,13 @@ start_app() {
   (cd "$data" && exec env $(app_env) "$@" ${java_cmd:-java} $java_opts -jar "${app_jar:-$root/target/quarkus-app/quarkus-run.jar}" >>"$work/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 1200); do
-    curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && { ready_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return; }
+    curl -sf "http://127.0.0.1:$app_port/q/health/ready" >/dev/null && { ready_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0; }
+    kill -0 "$app_pid" 2>/dev/null || break
     sleep 0.05
   done
-  echo "the app did not start:"; grep -i error "$work/app.log" | tail -3 | cut -c1-600; exit 1
+  echo "the app did not start:" >&2; grep -i error "$work/app.log" | tail -3 | cut -c1-600 >&2
+  kill "$app_pid" 2>/dev/null || true
+  return 1
 }
 # java_feature JAVA: the JDK's feature version (17, 25...).
 java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
