@@ -2,7 +2,6 @@ package app.carepanel.sync;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ class ContactSync {
      */
     private ClientProfile profile(ProfileKey key, SyncJob job) {
         ClientProfile profile = profiles.fetch(key, job.refetch);
-        boolean older = job.dataAsOf != null && profile.fetchedAt() != null
-                && profile.fetchedAt().truncatedTo(ChronoUnit.MICROS).isBefore(job.dataAsOf);
-        return older ? profiles.fetch(key, true) : profile;
+        return job.usedDataNewerThan(profile.fetchedAt()) ? profiles.fetch(key, true) : profile;
     }
 
     /** Writes the profile's attributes to the contact, unless the same values were written recently. */

@@ -153,6 +153,11 @@ public class SyncJob extends PanacheEntityBase {
                 && !dataAsOf.isBefore(shown.truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** True when the last finished run used client data fetched later than {@code fetched}. */
+    boolean usedDataNewerThan(Instant fetched) {
+        return fetched != null && dataAsOf != null && dataAsOf.isAfter(fetched.truncatedTo(ChronoUnit.MICROS));
+    }
+
     /** True when no trigger has brought an email since the last finished run: the email is the one it had. */
     boolean emailUnchangedSinceFinish() {
         return finishedAt != null && (emailSeenAt == null || !emailSeenAt.isAfter(finishedAt));

@@ -97,7 +97,6 @@ public class SyncQueue {
         return job.trigger(request.trigger(), now);
     }
 
-    /** True when the request tells the job something about the email: a new or refreshed one, or that it changed. */
     /**
      * True when the request asks for nothing the job does not already hold: a view of data already written under
      * the same email (remembered for a minute once the contact is done), or a trigger that changes nothing pending.
@@ -105,18 +104,16 @@ public class SyncQueue {
      * and a stale one is still refreshed.
      */
     private boolean nothingToAdd(SyncJob job, SyncRequest request, Instant now) {
-        if (request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request)) {
-            if (job.status == SyncJob.Status.DONE) {
-                syncedViews.remember(request);
-                return true;
-            }
-            if (job.emailUnchangedSinceFinish() && !emailNews(job, request, now)) {
-                return true;
-            }
+        boolean shownWritten = request.shownDataAsOf().map(job::syncedDataOf).orElse(false) && sameEmail(job, request);
+        if (shownWritten && job.status == SyncJob.Status.DONE) {
+            syncedViews.remember(request);
+            return true;
         }
-        return job.unmovedBy(request.trigger(), now) && !emailNews(job, request, now);
+        boolean coveredByLastRun = shownWritten && job.emailUnchangedSinceFinish();
+        return (coveredByLastRun || job.unmovedBy(request.trigger(), now)) && !emailNews(job, request, now);
     }
 
+    /** True when the request tells the job something about the email: a new or refreshed one, or that it changed. */
     private boolean emailNews(SyncJob job, SyncRequest request, Instant now) {
         if (request.trigger() == SyncTrigger.EMAIL_CHANGED) {
             return job.sealedEmail != null;

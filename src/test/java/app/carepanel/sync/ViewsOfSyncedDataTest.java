@@ -37,7 +37,11 @@ class ViewsOfSyncedDataTest extends AppTest {
     private final Instant fetched = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
 
     private SyncRequest view(Instant shown) {
-        return SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail(EMAIL).showing(shown);
+        return view(EMAIL, shown);
+    }
+
+    private SyncRequest view(String email, Instant shown) {
+        return SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail(email).showing(shown);
     }
 
     private SyncJob job() {
@@ -89,8 +93,7 @@ class ViewsOfSyncedDataTest extends AppTest {
         queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.MESSAGE).withEmail("sami.r@example.com"));
         claimOne();
 
-        queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail("sami.r@example.com")
-                .showing(fetched));
+        queue.enqueue(view("sami.r@example.com", fetched));
 
         assertThat(job().rerun).isTrue();
     }
@@ -108,8 +111,7 @@ class ViewsOfSyncedDataTest extends AppTest {
     void aViewUnderAnotherEmailAsksTheRunUnderWayToRunAgain() {
         claimOne();
 
-        queue.enqueue(SyncRequest.of(workspace, CONTACT, SyncTrigger.VIEW).withEmail("sami.r@example.com")
-                .showing(fetched));
+        queue.enqueue(view("sami.r@example.com", fetched));
 
         assertThat(job().rerun).isTrue();
     }
