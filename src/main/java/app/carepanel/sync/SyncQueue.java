@@ -59,7 +59,9 @@ public class SyncQueue {
      * Asks for a sync of the contact, in a transaction of its own. Returns false when it coalesced into work
      * already pending. A webhook joins its own transaction with {@link #enqueueInCurrentTransaction}. (Handed to
      * the writer of {@link QueueCommits}, repeated views of one contact queued behind it: cached views at 32
-     * connections fell from 2,718 to 1,390–1,547 req/s in bench/perf.sh.)
+     * connections fell from 2,718 to 1,390–1,547 req/s in bench/perf.sh. Tried again once views of synced data
+     * were held back: under cold views at 64 connections the one writer thread became the bottleneck, each new
+     * job's flush checked the whole batch, and the app's CPU per view with its sync rose from 3.2 to 4.5 ms.)
      */
     @Retry(maxRetries = 3, delay = 20, jitter = 20)
     public boolean enqueue(SyncRequest request) {
