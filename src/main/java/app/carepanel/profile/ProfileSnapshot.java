@@ -1,5 +1,7 @@
 package app.carepanel.profile;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import java.time.Instant;
@@ -52,6 +54,11 @@ public class ProfileSnapshot extends PanacheEntityBase {
 
     static Optional<ProfileSnapshot> find(String workspaceId, String emailDigest) {
         return find("workspaceId = ?1 and emailDigest = ?2", workspaceId, emailDigest).firstResultOptional();
+    }
+
+    /** The workspace's snapshots stored under these digests. */
+    static List<ProfileSnapshot> stored(String workspaceId, Collection<String> emailDigests) {
+        return list("workspaceId = ?1 and emailDigest in ?2", workspaceId, emailDigests);
     }
 
     String context() {

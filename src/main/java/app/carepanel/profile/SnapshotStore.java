@@ -2,11 +2,13 @@ package app.carepanel.profile;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +55,13 @@ public class SnapshotStore {
     private record Save(ProfileKey key, Instant fetchedAt, String body) {
     }
 
+    /** A save with the email's digests under the data keys, the current key's first. */
+    private record Keyed(Save save, List<String> digests) {
+        List<String> storedAs() {
+            return List.of(save.key().workspaceId(), digests.get(0));
+        }
+    }
+
     private final ObjectMapper json;
     private final Encryption encryption;
     private final SnapshotSealing sealing;
@@ -65,7 +74,7 @@ public class SnapshotStore {
         this.encryption = encryption;
         this.sealing = sealing;
         // One snapshot that cannot be written (another instance stored the same key first) fails only itself.
-        this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, batch -> batch.forEach(this::write),
+        this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, this::writeAll,
                 GroupCommit::oneItemsFault, metrics, "Snapshots committed in one transaction");
     }
 
@@ -82,7 +91,7 @@ public class SnapshotStore {
     public void save(ProfileKey key, ClientProfile profile) {
         Save save = new Save(key, profile.fetchedAt(), bounded(profile));
         if (saves.waiting() >= MOST_WAITING) {
-            QuarkusTransaction.requiringNew().run(() -> write(save));
+            QuarkusTransaction.requiringNew().run(() -> writeAll(List.of(save)));
             return;
         }
         unwritten.merge(key, save, (kept, given) -> kept.fetchedAt().isAfter(given.fetchedAt()) ? kept : given);
@@ -100,19 +109,33 @@ public class SnapshotStore {
         return saves.flush(STOP_WAIT_SECONDS);
     }
 
-    private void write(Save save) {
-        ProfileKey key = save.key();
-        List<String> digests = encryption.digests(key.digestInput());
-        String current = digests.get(0);
-        ProfileSnapshot snapshot = ProfileSnapshot.find(key.workspaceId(), current).orElseGet(ProfileSnapshot::new);
+    /**
+     * Writes a batch of saves. The copies already stored under their keys' current digests are read in one query
+     * per workspace: read one by one, each lookup first had Hibernate check every snapshot the batch had already
+     * written, and lookups were half of the snapshot writer's samples under cold views at 64 connections (JFR).
+     */
+    private void writeAll(List<Save> batch) {
+        List<Keyed> keyed = batch.stream().map(save -> new Keyed(save, encryption.digests(save.key().digestInput())))
+                .toList();
+        Map<List<String>, ProfileSnapshot> stored = new HashMap<>();
+        keyed.stream().collect(Collectors.groupingBy(one -> one.save().key().workspaceId(),
+                Collectors.mapping(one -> one.digests().get(0), Collectors.toSet())))
+                .forEach((workspaceId, digests) -> ProfileSnapshot.stored(workspaceId, digests)
+                        .forEach(snapshot -> stored.put(List.of(workspaceId, snapshot.emailDigest), snapshot)));
+        keyed.forEach(one -> write(one, stored.computeIfAbsent(one.storedAs(), absent -> new ProfileSnapshot())));
+    }
+
+    private void write(Keyed keyed, ProfileSnapshot snapshot) {
+        Save save = keyed.save();
         if (snapshot.fetchedAt != null && snapshot.fetchedAt.isAfter(save.fetchedAt())) {
             return;
         }
+        ProfileKey key = save.key();
         // A copy under a previous key's digest is replaced by this one.
-        digests.stream().skip(1).forEach(old -> ProfileSnapshot.delete("workspaceId = ?1 and emailDigest = ?2",
+        keyed.digests().stream().skip(1).forEach(old -> ProfileSnapshot.delete("workspaceId = ?1 and emailDigest = ?2",
                 key.workspaceId(), old));
         snapshot.workspaceId = key.workspaceId();
-        snapshot.emailDigest = current;
+        snapshot.emailDigest = keyed.digests().get(0);
         snapshot.fetchedAt = save.fetchedAt();
         snapshot.profileBinary = sealing.seal(save.body(), snapshot.context());
         snapshot.profileSealed = null;

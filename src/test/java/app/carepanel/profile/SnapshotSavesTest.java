@@ -66,6 +66,25 @@ class SnapshotSavesTest extends AppTest {
     }
 
     @Test
+    void replacesAStoredCopyWithTheNewestSaveOfABurst() {
+        ProfileKey key = new ProfileKey(workspace, "ada@example.com");
+        Instant now = Instant.now();
+        snapshots.save(key, profile("Stored", now.minusSeconds(120)));
+        snapshots.flush();
+
+        snapshots.save(key, profile("Older", now.minusSeconds(60)));
+        IntStream.range(0, 20).forEach(n ->
+                snapshots.save(new ProfileKey(workspace, "client" + n + "@example.com"), profile("C" + n, now)));
+        snapshots.save(key, profile("Newest", now));
+        snapshots.flush();
+
+        assertThat(snapshots.find(key)).map(found -> found.attributes().get(Attribute.NAME)).contains("Newest");
+        assertThat(snapshots.find(new ProfileKey(workspace, "client19@example.com")))
+                .map(found -> found.attributes().get(Attribute.NAME)).contains("C19");
+        assertThat(rows(workspace)).isEqualTo(21);
+    }
+
+    @Test
     void findsTheCommittedProfileRatherThanAnOlderOneStillWaiting() {
         ProfileKey key = new ProfileKey(workspace, "ada@example.com");
         Instant now = Instant.now();
