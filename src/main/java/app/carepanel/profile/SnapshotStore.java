@@ -73,7 +73,8 @@ public class SnapshotStore {
         this.json = json;
         this.encryption = encryption;
         this.sealing = sealing;
-        // One snapshot that cannot be written (another instance stored the same key first) fails only itself.
+        // A batch refused because another instance stored one of its keys first is written again save by save,
+        // and that save then finds the other instance's copy (and replaces it unless it is newer).
         this.saves = new GroupCommit<>("snapshot", MOST_PER_BATCH, this::writeAll,
                 GroupCommit::oneItemsFault, metrics, "Snapshots committed in one transaction");
     }
