@@ -2,8 +2,8 @@
 # Where the app's CPU goes under one load, from JDK Flight Recorder: starts the packaged app (H2 file) with a
 # recording against the same WireMock stubs as bench/perf.sh, runs the load, then prints the hottest methods
 # (own time) and the app's own methods by samples that pass through them.
-#   bench/profile.sh cold|cached|drain [SECONDS (20)]
-#     cold    new contact and email each view, 1 connection
+#   bench/profile.sh cold|cached|drain [SECONDS (20)]       (JAVA_OPTS; COLD_CONNECTIONS, 1)
+#     cold    new contact and email each view, COLD_CONNECTIONS connections
 #     cached  one contact's view, 32 connections
 #     drain   a backlog of 4000 syncs at 10,000 Intercom calls a minute
 set -euo pipefail
@@ -41,7 +41,7 @@ else
   wrk_run 4 20 "$work/warmup" once; wait_drained
   record
   if [ "$scenario" = cold ]; then
-    wrk_run 1 "$seconds" "$work/requests" once
+    wrk_run "${COLD_CONNECTIONS:-1}" "$seconds" "$work/requests" once
   else
     wrk_run 32 "$seconds" "$work/requests" cycle
   fi
