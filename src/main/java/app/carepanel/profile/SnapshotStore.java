@@ -57,8 +57,13 @@ public class SnapshotStore {
 
     /** A save with the email's digests under the data keys, the current key's first. */
     private record Keyed(Save save, List<String> digests) {
-        List<String> storedAs() {
-            return List.of(save.key().workspaceId(), digests.get(0));
+        String workspaceId() {
+            return save.key().workspaceId();
+        }
+
+        /** The digest under the current data key, which the copy is stored under. */
+        String current() {
+            return digests.get(0);
         }
     }
 
@@ -119,11 +124,11 @@ public class SnapshotStore {
         List<Keyed> keyed = batch.stream().map(save -> new Keyed(save, encryption.digests(save.key().digestInput())))
                 .toList();
         Map<List<String>, ProfileSnapshot> stored = new HashMap<>();
-        keyed.stream().collect(Collectors.groupingBy(one -> one.save().key().workspaceId(),
-                Collectors.mapping(one -> one.digests().get(0), Collectors.toSet())))
-                .forEach((workspaceId, digests) -> ProfileSnapshot.stored(workspaceId, digests)
+        keyed.stream().collect(Collectors.groupingBy(Keyed::workspaceId, Collectors.mapping(Keyed::current,
+                Collectors.toSet()))).forEach((workspaceId, digests) -> ProfileSnapshot.stored(workspaceId, digests)
                         .forEach(snapshot -> stored.put(List.of(workspaceId, snapshot.emailDigest), snapshot)));
-        keyed.forEach(one -> write(one, stored.computeIfAbsent(one.storedAs(), absent -> new ProfileSnapshot())));
+        keyed.forEach(one -> write(one, stored.computeIfAbsent(List.of(one.workspaceId(), one.current()),
+                absent -> new ProfileSnapshot())));
     }
 
     private void write(Keyed keyed, ProfileSnapshot snapshot) {
@@ -136,7 +141,7 @@ public class SnapshotStore {
         keyed.digests().stream().skip(1).forEach(old -> ProfileSnapshot.delete("workspaceId = ?1 and emailDigest = ?2",
                 key.workspaceId(), old));
         snapshot.workspaceId = key.workspaceId();
-        snapshot.emailDigest = keyed.digests().get(0);
+        snapshot.emailDigest = keyed.current();
         snapshot.fetchedAt = save.fetchedAt();
         snapshot.profileBinary = sealing.seal(save.body(), snapshot.context());
         snapshot.profileSealed = null;

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -91,15 +92,15 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
     private List<SyncJob> lockSome(String candidatesSql, String stillTrue, Instant now, int limit) {
         entities.flush();
         @SuppressWarnings("unchecked")
-        List<Number> candidates = new ArrayList<>(entities.createNativeQuery(candidatesSql).setParameter("now", now)
+        List<Number> found = entities.createNativeQuery(candidatesSql).setParameter("now", now)
                 .setParameter("candidates", Math.max(CANDIDATES, limit)).setFlushMode(FlushModeType.COMMIT)
-                .getResultList());
+                .getResultList();
+        List<Long> candidates = found.stream().map(Number::longValue).collect(Collectors.toCollection(ArrayList::new));
         Collections.shuffle(candidates);
         List<SyncJob> held = new ArrayList<>();
         int next = 0;
         while (held.size() < limit && next < candidates.size()) {
-            List<Long> ids = candidates.subList(next, Math.min(candidates.size(), next + limit - held.size())).stream()
-                    .map(Number::longValue).toList();
+            List<Long> ids = candidates.subList(next, Math.min(candidates.size(), next + limit - held.size()));
             next += ids.size();
             @SuppressWarnings("unchecked")
             List<SyncJob> rows = entities.createNativeQuery(
