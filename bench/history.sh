@@ -60,7 +60,7 @@ else
     "select table_name, disk_space_used('\"' || table_name || '\"') / 1048576 as mb from information_schema.tables
      where table_schema = 'PUBLIC' order by mb desc limit 6" 2>&1 | head -8
   # H2 refuses AUTO_SERVER (another process asking the open file) with DB_CLOSE_ON_EXIT=FALSE: left out for the mix.
-  start_app "$work/views" QUARKUS_DATASOURCE_JDBC_URL="$h2_url;WRITE_DELAY=0;RETENTION_TIME=0;DEFRAG_ALWAYS=TRUE;QUERY_STATISTICS=TRUE;AUTO_SERVER=TRUE"
+  start_app "$work/views" QUARKUS_DATASOURCE_JDBC_URL="$h2_url;WRITE_DELAY=0;RETENTION_TIME=0;DEFRAG_ALWAYS=TRUE;CACHE_SIZE=4096;QUERY_STATISTICS=TRUE;AUTO_SERVER=TRUE"
 fi
 
 # The mix whose statements are checked: cold and cached views, webhooks, and the status page every half second.
