@@ -66,19 +66,23 @@ public class SyncResource {
         String contactId = IntercomIds.require(contactIdParam, "the contact id");
         String workspaceId = workspaceId(workspaceIdParam);
         Instant asked = clock.instant();
-        queue.enqueue(SyncRequest.of(workspaceId, contactId, SyncTrigger.API));
+        SyncRequest request = SyncRequest.of(workspaceId, contactId, SyncTrigger.API);
         if (!wait) {
+            queue.enqueue(request);
             return Response.accepted(Map.of("status", "queued", "contact_id", contactId)).build();
         }
-        Optional<String> noToken = Optional.ofNullable(workspaces.resolve(workspaceId).whyNoToken());
-        if (noToken.isPresent()) {
-            // Nothing will run until the workspace has a token: say why now rather than after the whole wait.
-            return Response.accepted(Map.of("status", "queued", "contact_id", contactId,
-                    "detail", "waiting: " + noToken.get())).build();
-        }
-        return waits.await(workspaceId, contactId, asked).map(SyncResource::ended)
-                .orElseGet(() -> Response.accepted(Map.of("status", "queued", "contact_id", contactId,
-                        "detail", "still under way after " + config.waitTimeout().toSeconds() + " s")).build());
+        return waits.whileAwaited(workspaceId, contactId, () -> {
+            queue.enqueue(request);
+            Optional<String> noToken = Optional.ofNullable(workspaces.resolve(workspaceId).whyNoToken());
+            if (noToken.isPresent()) {
+                // Nothing will run until the workspace has a token: say why now rather than after the whole wait.
+                return Response.accepted(Map.of("status", "queued", "contact_id", contactId,
+                        "detail", "waiting: " + noToken.get())).build();
+            }
+            return waits.await(workspaceId, contactId, asked).map(SyncResource::ended)
+                    .orElseGet(() -> Response.accepted(Map.of("status", "queued", "contact_id", contactId,
+                            "detail", "still under way after " + config.waitTimeout().toSeconds() + " s")).build());
+        });
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,19 @@ class SyncWaits {
 
     /** How a sync asked at some moment ended; {@code result} is empty when another instance did it. */
     record Ended(SyncJob job, Optional<ContactSync.Result> result) {
+    }
+
+    /**
+     * Runs {@code body}, which queues the contact's sync and waits for it, while this instance keeps the results of
+     * the contact's syncs (from before the queueing, so that a quick write is not missed).
+     */
+    <T> T whileAwaited(String workspaceId, String contactId, Supplier<T> body) {
+        results.awaited(workspaceId, contactId);
+        try {
+            return body.get();
+        } finally {
+            results.waited(workspaceId, contactId);
+        }
     }
 
     /** The end of the sync asked at {@code asked}, within {@code SYNC_WAIT_TIMEOUT}; empty if it is still under way. */

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# What the collector does under the loads of bench/perf.sh, from the JVM's GC log: the packaged app (H2 file)
+# against the same WireMock stubs takes a warm-up, two bursts of cold views at 64 connections, then cached views
+# at the fixed 500 req/s (hey, three runs). For each load it prints the throughput or latency, the full and young
+# collections, the young pauses' mean and longest, and the heap left after the young collections (what stays
+# live, mostly in the old generation); after the bursts, the live heap after a full collection.
+#   bench/heap.sh       JAVA_OPTS (-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10),
+#                       APP_ENV (variables for the app, e.g. a JDBC URL with another H2 CACHE_SIZE)
+set -euo pipefail
+seconds=${RUN_SECONDS:-10}
+source "$(dirname "$0")/setup.sh"
+root=$PWD
+source bench/perf/measure.sh
+need_tools wrk hey
+gc_log="$work/gc.log"
+java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log"
+key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
+start_stubs no-journal
+# mark: the GC log's line count, where the next load's collections start.
+mark() { wc -l <"$gc_log"; }
+# collections SINCE: the full and young collections logged after line SINCE, the young pauses, the heap after them.
+collections() {
+  tail -n +"$(( $1 + 1 ))" "$gc_log" | python3 -c '
+import re, sys
+lines = sys.stdin.read().splitlines()
+young = [l for l in lines if "Pause Young" in l]
+pauses = [float(re.search(r"([\d.]+)ms$", l).group(1)) for l in young]
+after = [re.search(r"->(\d+)M", l).group(1) for l in young][-5:]
+full = sum("Pause Full" in l for l in lines)
+print("%d full, %d young collections%s" % (full, len(young), ", young pauses mean %.1f / longest %.1f ms, heap after the last young ones %s MB"
+      % (sum(pauses) / len(pauses), max(pauses), " ".join(after)) if pauses else ""))'
+}
+live_mb() { jcmd "$app_pid" GC.run >/dev/null; jcmd "$app_pid" GC.heap_info | awk '/tenured|ParOldGen|region size/ {print; exit}'; }
+
+start_app "$work/data" ${APP_ENV:-}
+echo "JVM options: $java_opts${APP_ENV:+; app: $APP_ENV}"
+gen view "$secret" warmup 4000
+wrk_run 4 "$seconds" "$work/warmup" once; wait_drained
+for burst in 1 2; do
+  gen view "$secret" "cold$burst" 44800
+  since=$(mark); wrk_run 64 "$seconds" "$work/cold$burst" once; wait_drained
+  echo "cold views at 64 connections, burst $burst: $(wrk_summary); $(collections "$since")"
+done
+echo "after the bursts, old generation after a full collection: $(live_mb)"
+gen view "$secret" cached 1 cached@example.com
+wrk_run 8 "$seconds" "$work/cached" cycle; wait_drained
+printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
+for run in 1 2 3; do
+  since=$(mark)
+  hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
+    -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
+  echo "cached views at a fixed 500 req/s, run $run: $(awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
+    END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s", p50, p99, rps}' "$work/hey.out"); $(collections "$since")"
+done
+stop_app
