@@ -3,7 +3,7 @@
 # against the same WireMock stubs takes a warm-up, two bursts of cold views at 64 connections, then cached views
 # at the fixed 500 req/s (hey, three runs). For each load it prints the throughput or latency, the full and young
 # collections, the young pauses' mean and longest, and the heap left after the young collections (what stays
-# live, mostly in the old generation); after the bursts, the live heap after a full collection.
+# live, mostly in the old generation); after the bursts, the old generation after a full collection.
 #   bench/heap.sh       JAVA_OPTS (-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10),
 #                       APP_ENV (variables for the app, e.g. a JDBC URL with another H2 CACHE_SIZE)
 set -euo pipefail
@@ -13,7 +13,7 @@ root=$PWD
 source bench/perf/measure.sh
 need_tools wrk hey
 gc_log="$work/gc.log"
-java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log"
+java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log::filecount=0"
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 # mark: the GC log's line count, where the next load's collections start.
@@ -30,7 +30,12 @@ full = sum("Pause Full" in l for l in lines)
 print("%d full, %d young collections%s" % (full, len(young), ", young pauses mean %.1f / longest %.1f ms, heap after the last young ones %s MB"
       % (sum(pauses) / len(pauses), max(pauses), " ".join(after)) if pauses else ""))'
 }
-live_mb() { jcmd "$app_pid" GC.run >/dev/null; jcmd "$app_pid" GC.heap_info | awk '/tenured|ParOldGen|region size/ {print; exit}'; }
+# old_after_full: the old generation's use after a full collection (Serial's tenured or Parallel's ParOldGen).
+old_after_full() {
+  jcmd "$app_pid" GC.run >/dev/null
+  jcmd "$app_pid" GC.heap_info | awk '/tenured generation|ParOldGen/ && !done {
+    for (i = 1; i < NF; i++) if ($i == "used") {sub(/K.*/, "", $(i + 1)); printf "%.1f MB", $(i + 1) / 1024}; done = 1}'
+}
 
 start_app "$work/data" ${APP_ENV:-}
 echo "JVM options: $java_opts${APP_ENV:+; app: $APP_ENV}"
@@ -41,7 +46,7 @@ for burst in 1 2; do
   since=$(mark); wrk_run 64 "$seconds" "$work/cold$burst" once; wait_drained
   echo "cold views at 64 connections, burst $burst: $(wrk_summary); $(collections "$since")"
 done
-echo "after the bursts, old generation after a full collection: $(live_mb)"
+echo "after the bursts, old generation after a full collection: $(old_after_full)"
 gen view "$secret" cached 1 cached@example.com
 wrk_run 8 "$seconds" "$work/cached" cycle; wait_drained
 printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"

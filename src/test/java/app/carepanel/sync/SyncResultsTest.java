@@ -1,6 +1,7 @@
 package app.carepanel.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,9 @@ class SyncResultsTest extends AppTest {
     @Inject
     SyncResults results;
 
+    @Inject
+    SyncWaits waits;
+
     private static ContactSync.Result wrote(String name) {
         return new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", name), Optional.empty(), Optional.empty());
     }
@@ -32,12 +36,23 @@ class SyncResultsTest extends AppTest {
 
     @Test
     void keepsTheResultsOfAContactWhileACallerWaitsForIt() {
-        results.awaited(workspace, "c-waited");
-        results.record(workspace, "c-waited", wrote("Sami"));
+        Optional<ContactSync.Result> kept = waits.whileAwaited(workspace, "c-waited", () -> {
+            results.record(workspace, "c-waited", wrote("Sami"));
+            return results.since(workspace, "c-waited", Instant.EPOCH);
+        });
 
-        assertThat(results.since(workspace, "c-waited", Instant.EPOCH)).map(ContactSync.Result::written)
-                .contains(Map.of("Name", "Sami"));
-        results.waited(workspace, "c-waited");
+        assertThat(kept).map(ContactSync.Result::written).contains(Map.of("Name", "Sami"));
+    }
+
+    @Test
+    void stopsKeepingResultsWhenAWaitFails() {
+        assertThatThrownBy(() -> waits.whileAwaited(workspace, "c-failed", () -> {
+            throw new IllegalStateException("the queue refused the sync");
+        })).isInstanceOf(IllegalStateException.class);
+
+        results.record(workspace, "c-failed", wrote("Sami"));
+
+        assertThat(results.since(workspace, "c-failed", Instant.EPOCH)).isEmpty();
     }
 
     @Test

@@ -47,6 +47,8 @@ class WaitAcrossInstancesTest extends AppTest {
     void answersTheStatusWithoutAnOlderRememberedWrite() throws Exception {
         reset.all();
         reset.install("ws-wait");
+        // An earlier caller's wait kept this instance's older result.
+        results.awaited("ws-wait", "c-wait");
         results.record("ws-wait", "c-wait", new ContactSync.Result(SyncOutcome.WRITTEN, Map.of("Name", "an older value"), Optional.empty(), Optional.empty()));
 
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(() -> given()
@@ -63,6 +65,7 @@ class WaitAcrossInstancesTest extends AppTest {
         queue.finish(claimed.get(0), ContactSync.Result.of(SyncOutcome.WRITTEN));
 
         JsonPath body = answer.get(15, TimeUnit.SECONDS);
+        results.waited("ws-wait", "c-wait");
         assertThat(body.getString("status")).isEqualTo("written");
         assertThat(body.getMap("$")).doesNotContainKey("attributes");
     }
