@@ -49,12 +49,8 @@ done
 echo "after the bursts, old generation after a full collection: $(old_after_full)"
 gen view "$secret" cached 1 cached@example.com
 wrk_run 8 "$seconds" "$work/cached" cycle; wait_drained
-printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
 for run in 1 2 3; do
   since=$(mark)
-  hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
-    -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
-  echo "cached views at a fixed 500 req/s, run $run: $(awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
-    END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s", p50, p99, rps}' "$work/hey.out"); $(collections "$since")"
+  echo "cached views at a fixed 500 req/s, run $run: $(fixed_rate_run); $(collections "$since")"
 done
 stop_app

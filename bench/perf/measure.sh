@@ -81,6 +81,16 @@ start_stubs() {
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/__admin/mappings" >/dev/null && break; sleep 0.5; done
   done
 }
+# fixed_rate_run: $seconds of the cached view ($work/cached) at a fixed 500 req/s (hey, 10 workers × 50/s); prints
+# p50 / p99, req/s, and any answers other than 200.
+fixed_rate_run() {
+  printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
+  hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
+    -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
+  awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
+    /^ *\[[0-9]+\][ \t]+[0-9]+ responses/ && !/\[200\]/ {err=err ", " $0}
+    END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s%s", p50, p99, rps, err}' "$work/hey.out"
+}
 # cpu_per_1000 TICKS_BEFORE: CPU seconds per 1,000 of the $sent views, once the syncs they caused are done.
 cpu_per_1000() {
   wait_drained
@@ -118,11 +128,7 @@ view_rows() {
   echo "| RSS after start / under cached load (peak) | $rss_started MB / $(sort -n "$work/rss" | tail -1) MB |"
 
   if command -v hey >/dev/null; then
-    printf '%s' "$(cut -f4 "$work/cached")" >"$work/cached.body"
-    hey -z "${seconds}s" -c 10 -q 50 -m POST -T application/json -H "X-Body-Signature: $(cut -f3 "$work/cached")" \
-      -D "$work/cached.body" "http://127.0.0.1:$app_port/canvas/initialize" >"$work/hey.out"
-    echo "| cached view at a fixed 500 req/s (hey, 10 workers × 50/s) | $(awk '/Requests\/sec/ {rps=$2} / 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000}
-      /^ *\[[0-9]+\][ \t]+[0-9]+ responses/ && !/\[200\]/ {err=err ", " $0} END {printf "p50 %.1f ms / p99 %.1f ms, %d req/s%s", p50, p99, rps, err}' "$work/hey.out") |"
+    echo "| cached view at a fixed 500 req/s (hey, 10 workers × 50/s) | $(fixed_rate_run) |"
   fi
   echo "| app CPU per 1,000 views, cold (1 connection) / cached (32), with the syncs they caused | $cold_cpu s / $cached_cpu s |"
 }
