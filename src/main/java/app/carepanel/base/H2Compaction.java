@@ -21,19 +21,21 @@ import io.quarkus.scheduler.Scheduled;
  * Keeps the embedded H2 file near the size of its live data. With {@code WRITE_DELAY=0} (every commit on disk at
  * once, so that a killed process loses no acknowledged work) H2 writes a new chunk of the file per commit and never
  * runs its background housekeeping: the file grew to ~200 MB after 1,000 syncs holding 4 MB of data. So the app
- * does that housekeeping itself, every second, through H2's MVStore (H2 has no SQL statement for it). Commits wait
- * while it holds H2's store lock, so what it does depends on whether anything was committed since its last step:
+ * does that housekeeping itself, every second, in steps as H2's own thread takes them, through H2's MVStore (H2 has
+ * no SQL statement for it):
  * <ul>
- * <li>Busy, it takes small steps, as H2's own thread would: while live data fills less than
- * {@value #BUSY_FILL_PERCENT} % of the chunks, it writes again the live pages of up to {@value #REWRITE_BYTES} bytes
- * of the emptiest chunks, so that they fall free and new chunks reuse their space; while chunks fill less than
- * {@value #BUSY_FILL_PERCENT} % of the file, it moves up to {@value #MOVE_BYTES} bytes of chunks into the gaps nearer
- * its start, and the file shrinks. A step took 15-20 ms under the cached load of {@code bench/perf.sh}, where
- * {@code MVStore.compactFile} (a loop with a sync of the file per pass) took 0.1-0.45 s and halved the views a
- * second.</li>
- * <li>Idle, below {@value #IDLE_FILL_PERCENT} % (H2's own target), it runs {@code MVStore.compactFile} for up to
- * {@value #IDLE_MILLIS} ms, which brings the file close to its live data.</li>
+ * <li>while live data fills less than a share of the chunks, it writes again the live pages of the emptiest chunks,
+ * so that they fall free and new chunks reuse their space;</li>
+ * <li>while chunks fill less than that share of the file, it moves chunks into the gaps nearer its start, and the
+ * file shrinks.</li>
  * </ul>
+ * Commits wait while a step holds H2's store lock, so each step's work is bounded. While commits go on, the share is
+ * {@value #BUSY_FILL_PERCENT} % and a step rewrites at most {@value #REWRITE_BYTES} bytes of chunks and moves at
+ * most {@value #MOVE_BYTES}: 15-20 ms a step under the cached load of {@code bench/perf.sh}, where
+ * {@code MVStore.compactFile} (a loop with a sync of the file per pass, used before) took 0.2-0.5 s a run and
+ * halved the views a second. When nothing was committed since the last step, the share is
+ * {@value #IDLE_FILL_PERCENT} % (H2's own target) and a step does {@value #IDLE_FACTOR} times as much, until a step
+ * finds nothing to do (no chunk to rewrite, the file no smaller); then it waits for commits.
  * Chunks without live data are freed at once: the step sets H2's retention time to 0, as {@code RETENTION_TIME=0} in
  * the default URL does. {@code DEFRAG_ALWAYS} rewrites the file at a normal stop. Only in an H2 build; PostgreSQL
  * keeps its own house.
@@ -46,20 +48,20 @@ class H2Compaction {
     static final int REWRITE_BYTES = 256 * 1024;
     static final int MOVE_BYTES = 1024 * 1024;
     static final int IDLE_FILL_PERCENT = 90;
-    static final int IDLE_MILLIS = 100;
+    static final int IDLE_FACTOR = 4;
 
     private final AgroalDataSource dataSource;
     private final Timer rewrites;
     private final Timer moves;
-    private final Timer idleRuns;
     /** The store's version after the last step: unchanged means nothing was committed since. */
     private volatile long versionAfterLastStep = -1;
+    /** An idle step found nothing to do: the next ones wait for commits. */
+    private volatile boolean settled;
 
     H2Compaction(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.rewrites = stepTimer("rewrite", metrics);
         this.moves = stepTimer("move", metrics);
-        this.idleRuns = stepTimer("idle", metrics);
     }
 
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,30 +80,30 @@ class H2Compaction {
 
     private void step(MVStore store, RandomAccessStore file) {
         store.setRetentionTime(0);
-        if (store.getCurrentVersion() == versionAfterLastStep) {
-            if (file.getChunksFillRate() < IDLE_FILL_PERCENT || file.getFillRate() < IDLE_FILL_PERCENT) {
-                idleRuns.record(() -> store.compactFile(IDLE_MILLIS));
-            }
-        } else {
-            if (file.getChunksFillRate() < BUSY_FILL_PERCENT) {
-                rewrites.record(() -> {
+        boolean idle = store.getCurrentVersion() == versionAfterLastStep;
+        if (!(idle && settled)) {
+            int below = idle ? IDLE_FILL_PERCENT : BUSY_FILL_PERCENT;
+            int factor = idle ? IDLE_FACTOR : 1;
+            long size = file.size();
+            boolean rewritten = file.getChunksFillRate() < below && rewrites.record(() -> {
+                boolean any = store.compact(below, factor * REWRITE_BYTES);
+                if (any && store.hasUnsavedChanges()) {
                     // The rewritten pages are written now, not with the next transaction's commit.
-                    if (store.compact(BUSY_FILL_PERCENT, REWRITE_BYTES) && store.hasUnsavedChanges()) {
-                        store.commit();
-                    }
-                });
+                    store.commit();
+                }
+                return any;
+            });
+            if (file.getFillRate() < below) {
+                moves.record(() -> file.compactMoveChunks(101, (long) factor * MOVE_BYTES, store));
             }
-            if (file.getFillRate() < BUSY_FILL_PERCENT) {
-                moves.record(() -> file.compactMoveChunks(101, MOVE_BYTES, store));
-            }
+            settled = idle && !rewritten && file.size() >= size;
         }
         versionAfterLastStep = store.getCurrentVersion();
     }
 
     private static Timer stepTimer(String step, MeterRegistry metrics) {
         return Timer.builder("care_panel.h2.compaction").tag("step", step)
-                .description("Steps of the H2 file's compaction: rewriting chunks' live pages or moving chunks while "
-                        + "commits go on, compacting it when none did")
+                .description("Steps of the H2 file's compaction: rewriting chunks' live pages, or moving chunks")
                 .publishPercentiles(0.5, 0.99).register(metrics);
     }
 }
