@@ -7,7 +7,7 @@
 #   bench/compaction.sh    APP_JAR (another build's quarkus-run.jar, to compare), JAVA_OPTS (-Xmx128m
 #                          -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10)
 set -euo pipefail
-seconds=${RUN_SECONDS:-10} app_jar=${APP_JAR:-}
+seconds=${RUN_SECONDS:-10} app_jar=${APP_JAR:+$(realpath "$APP_JAR")}
 source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
@@ -26,7 +26,7 @@ import re, sys
 p = [float(re.search(r"([\d.]+)ms$", l).group(1)) for l in sys.stdin if "Pause" in l]
 print("%d GC pauses (mean %.1f, longest %.1f ms)" % (len(p), sum(p) / max(1, len(p)), max(p or [0])))')
   steps=$(curl -s "http://127.0.0.1:$app_port/q/metrics" | awk '/^care_panel_h2_compaction_seconds_(count|sum)/ {
-    sub(/care_panel_h2_compaction_seconds_/, "", $1); printf " %s %.2f", $1, $2}')
+    sub(/care_panel_h2_compaction_seconds_/, "", $1); printf($1 ~ /^count/ ? " %s %d" : " %s %.2f", $1, $2)}')
   echo "$pauses; compaction so far:${steps:- none}; file $(du -m "$work"/data/data/*.mv.db | cut -f1) MB"
 }
 gen view "$secret" warmup 4000

@@ -24,18 +24,18 @@ import io.quarkus.scheduler.Scheduled;
  * does that housekeeping itself, every second, in steps as H2's own thread takes them, through H2's MVStore (H2 has
  * no SQL statement for it):
  * <ul>
- * <li>while live data fills less than a share of the chunks, it writes again the live pages of the emptiest chunks,
- * so that they fall free and new chunks reuse their space;</li>
- * <li>while chunks fill less than that share of the file, it moves chunks into the gaps nearer its start, and the
- * file shrinks.</li>
+ * <li>while live data fills less than a share of the chunks, it writes again the live pages of old chunks (H2 picks
+ * them, the emptiest and oldest first), so that those chunks fall free and new chunks reuse their space;</li>
+ * <li>while chunks fill less than that share of the file, it moves chunks from its end into the gaps nearer its
+ * start, so that the file can shrink.</li>
  * </ul>
  * Commits wait while a step holds H2's store lock, so each step's work is bounded. While commits go on, the share is
- * {@value #BUSY_FILL_PERCENT} % and a step rewrites at most {@value #REWRITE_BYTES} bytes of chunks and moves at
- * most {@value #MOVE_BYTES}: 15-20 ms a step under the cached load of {@code bench/perf.sh}, where
+ * {@value #BUSY_FILL_PERCENT} % and a step rewrites about {@value #REWRITE_BYTES} bytes and moves at most
+ * {@value #MOVE_BYTES} bytes of chunks: 15-20 ms a step under the cached load of {@code bench/perf.sh}, where
  * {@code MVStore.compactFile} (a loop with a sync of the file per pass, used before) took 0.2-0.5 s a run and
  * halved the views a second. When nothing was committed since the last step, the share is
  * {@value #IDLE_FILL_PERCENT} % (H2's own target) and a step does {@value #IDLE_FACTOR} times as much, until a step
- * finds nothing to do (no chunk to rewrite, the file no smaller); then it waits for commits.
+ * gains nothing (the file no smaller, neither it nor its chunks fuller); then it waits for commits.
  * Chunks without live data are freed at once: the step sets H2's retention time to 0, as {@code RETENTION_TIME=0} in
  * the default URL does. {@code DEFRAG_ALWAYS} rewrites the file at a normal stop. Only in an H2 build; PostgreSQL
  * keeps its own house.
@@ -55,7 +55,7 @@ class H2Compaction {
     private final Timer moves;
     /** The store's version after the last step: unchanged means nothing was committed since. */
     private volatile long versionAfterLastStep = -1;
-    /** An idle step found nothing to do: the next ones wait for commits. */
+    /** An idle step gained nothing: the next ones wait for commits. */
     private volatile boolean settled;
 
     H2Compaction(AgroalDataSource dataSource, MeterRegistry metrics) {
@@ -65,7 +65,7 @@ class H2Compaction {
     }
 
     @Scheduled(every = "1s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void compact() {
+    synchronized void compact() {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isWrapperFor(JdbcConnection.class)
                     && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
@@ -85,18 +85,20 @@ class H2Compaction {
             int below = idle ? IDLE_FILL_PERCENT : BUSY_FILL_PERCENT;
             int factor = idle ? IDLE_FACTOR : 1;
             long size = file.size();
-            boolean rewritten = file.getChunksFillRate() < below && rewrites.record(() -> {
-                boolean any = store.compact(below, factor * REWRITE_BYTES);
-                if (any && store.hasUnsavedChanges()) {
-                    // The rewritten pages are written now, not with the next transaction's commit.
-                    store.commit();
-                }
-                return any;
-            });
-            if (file.getFillRate() < below) {
+            int fill = file.getFillRate();
+            int chunksFill = file.getChunksFillRate();
+            if (chunksFill < below) {
+                rewrites.record(() -> {
+                    if (store.compact(below, factor * REWRITE_BYTES) && store.hasUnsavedChanges()) {
+                        // The rewritten pages are written now, not with the next transaction's commit.
+                        store.commit();
+                    }
+                });
+            }
+            if (fill < below) {
                 moves.record(() -> file.compactMoveChunks(101, (long) factor * MOVE_BYTES, store));
             }
-            settled = idle && !rewritten && file.size() >= size;
+            settled = idle && file.size() >= size && file.getFillRate() <= fill && file.getChunksFillRate() <= chunksFill;
         }
         versionAfterLastStep = store.getCurrentVersion();
     }
