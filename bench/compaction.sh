@@ -2,7 +2,7 @@
 # What the H2 file's compaction costs the cached view: the packaged app (H2 file) against the stubs of
 # bench/perf.sh takes a warm-up of cold views (a few thousand contacts' rows), then two runs of cached views at 32
 # connections and three at the fixed 500 req/s. Each run prints its latency and throughput (the 32-connection runs
-# also the app's CPU per 1,000 views), the GC pauses in it, the compaction's steps and seconds so far
+# also the app's CPU per 1,000 views), the collections in it, the compaction's steps and seconds so far
 # (care_panel_h2_compaction_seconds, by step) and the file's size after it.
 #   bench/compaction.sh    APP_JAR (another build's quarkus-run.jar, to compare), JAVA_OPTS (-Xmx128m
 #                          -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10)
@@ -18,16 +18,12 @@ key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 start_app "$work/data"
 echo "${app_jar:-target/quarkus-app/quarkus-run.jar}; JVM options: $java_opts"
-# after_run SINCE: the GC pauses logged after line SINCE, the compaction so far, the file's size.
+# after_run SINCE: the collections logged after line SINCE of the GC log, the compaction so far, the file's size.
 after_run() {
-  local pauses steps
-  pauses=$(tail -n +"$(( $1 + 1 ))" "$gc_log" | python3 -c '
-import re, sys
-p = [float(re.search(r"([\d.]+)ms$", l).group(1)) for l in sys.stdin if "Pause" in l]
-print("%d GC pauses (mean %.1f, longest %.1f ms)" % (len(p), sum(p) / max(1, len(p)), max(p or [0])))')
+  local steps
   steps=$(curl -s "http://127.0.0.1:$app_port/q/metrics" | awk '/^care_panel_h2_compaction_seconds_(count|sum)/ {
     sub(/care_panel_h2_compaction_seconds_/, "", $1); printf($1 ~ /^count/ ? " %s %d" : " %s %.2f", $1, $2)}')
-  echo "$pauses; compaction so far:${steps:- none}; file $(du -m "$work"/data/data/*.mv.db | cut -f1) MB"
+  echo "$(collections "$1"); compaction so far:${steps:- none}; file $(du -m "$work"/data/data/*.mv.db | cut -f1) MB"
 }
 gen view "$secret" warmup 4000
 wrk_run 4 "$seconds" "$work/warmup" once; wait_drained

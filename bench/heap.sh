@@ -18,18 +18,6 @@ key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 # mark: the GC log's line count, where the next load's collections start.
 mark() { wc -l <"$gc_log"; }
-# collections SINCE: the full and young collections logged after line SINCE, the young pauses, the heap after them.
-collections() {
-  tail -n +"$(( $1 + 1 ))" "$gc_log" | python3 -c '
-import re, sys
-lines = sys.stdin.read().splitlines()
-young = [l for l in lines if "Pause Young" in l]
-pauses = [float(re.search(r"([\d.]+)ms$", l).group(1)) for l in young]
-after = [re.search(r"->(\d+)M", l).group(1) for l in young][-5:]
-full = sum("Pause Full" in l for l in lines)
-print("%d full, %d young collections%s" % (full, len(young), ", young pauses mean %.1f / longest %.1f ms, heap after the last young ones %s MB"
-      % (sum(pauses) / len(pauses), max(pauses), " ".join(after)) if pauses else ""))'
-}
 # old_after_full: the old generation's use after a full collection (Serial's tenured or Parallel's ParOldGen).
 old_after_full() {
   jcmd "$app_pid" GC.run >/dev/null

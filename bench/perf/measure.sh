@@ -132,3 +132,16 @@ view_rows() {
   fi
   echo "| app CPU per 1,000 views, cold (1 connection) / cached (32), with the syncs they caused | $cold_cpu s / $cached_cpu s |"
 }
+# collections SINCE: the full and young collections in the GC log $gc_log after its line SINCE, the young pauses,
+# the heap after the last young ones.
+collections() {
+  tail -n +"$(( $1 + 1 ))" "$gc_log" | python3 -c '
+import re, sys
+lines = sys.stdin.read().splitlines()
+young = [l for l in lines if "Pause Young" in l]
+pauses = [float(re.search(r"([\d.]+)ms$", l).group(1)) for l in young]
+after = [re.search(r"->(\d+)M", l).group(1) for l in young][-5:]
+full = sum("Pause Full" in l for l in lines)
+print("%d full, %d young collections%s" % (full, len(young), ", young pauses mean %.1f / longest %.1f ms, heap after the last young ones %s MB"
+      % (sum(pauses) / len(pauses), max(pauses), " ".join(after)) if pauses else ""))'
+}
