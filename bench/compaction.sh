@@ -12,8 +12,7 @@ source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
 need_tools wrk hey
-gc_log="$work/gc.log"
-java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log::filecount=0"
+with_gc_log
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 start_app "$work/data"
@@ -29,12 +28,12 @@ gen view "$secret" warmup 4000
 wrk_run 4 "$seconds" "$work/warmup" once; wait_drained
 gen view "$secret" cached 1 cached@example.com
 for run in 1 2; do
-  since=$(wc -l <"$gc_log") before=$(cpu_ticks)
+  since=$(mark) before=$(cpu_ticks)
   wrk_run 32 "$seconds" "$work/cached" cycle
   echo "cached views at 32 connections, run $run: $(wrk_summary), $(cpu_per_1000 "$before") s of CPU per 1,000; $(after_run "$since")"
 done
 for run in 1 2 3; do
-  since=$(wc -l <"$gc_log")
+  since=$(mark)
   echo "cached views at a fixed 500 req/s, run $run: $(fixed_rate_run); $(after_run "$since")"
 done
 stop_app

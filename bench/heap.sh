@@ -12,12 +12,9 @@ source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
 need_tools wrk hey
-gc_log="$work/gc.log"
-java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log::filecount=0"
+with_gc_log
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
-# mark: the GC log's line count, where the next load's collections start.
-mark() { wc -l <"$gc_log"; }
 # old_after_full: the old generation's use after a full collection (Serial's tenured or Parallel's ParOldGen).
 old_after_full() {
   jcmd "$app_pid" GC.run >/dev/null

@@ -132,6 +132,13 @@ view_rows() {
   fi
   echo "| app CPU per 1,000 views, cold (1 connection) / cached (32), with the syncs they caused | $cold_cpu s / $cached_cpu s |"
 }
+# with_gc_log: $java_opts becomes JAVA_OPTS (default: the production options) with the JVM's GC log in $gc_log.
+with_gc_log() {
+  gc_log="$work/gc.log"
+  java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log::filecount=0"
+}
+# mark: the GC log's line count, where the next load's collections start.
+mark() { wc -l <"$gc_log"; }
 # collections SINCE: the full and young collections in the GC log $gc_log after its line SINCE, the young pauses,
 # the heap after the last young ones.
 collections() {
