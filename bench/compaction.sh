@@ -4,8 +4,8 @@
 # connections and three at the fixed 500 req/s. Each run prints its latency and throughput (the 32-connection runs
 # also the app's CPU per 1,000 views), the collections in it, the compaction's steps and seconds so far
 # (care_panel_h2_compaction_seconds, by step) and the file's size after it.
-#   bench/compaction.sh    APP_JAR (another build's quarkus-run.jar, to compare), JAVA_OPTS (-Xmx128m
-#                          -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10)
+#   bench/compaction.sh    APP_JAR (another build's quarkus-run.jar, to compare), JAVA_OPTS (README's
+#                          production options), RUN_SECONDS (10)
 set -euo pipefail
 seconds=${RUN_SECONDS:-10} app_jar=${APP_JAR:+$(realpath "$APP_JAR")}
 source "$(dirname "$0")/setup.sh"

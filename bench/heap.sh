@@ -4,7 +4,7 @@
 # at the fixed 500 req/s (hey, three runs). For each load it prints the throughput or latency, the full and young
 # collections, the young pauses' mean and longest, and the heap left after the young collections (what stays
 # live, mostly in the old generation); after the bursts, the old generation after a full collection.
-#   bench/heap.sh       JAVA_OPTS (-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1), RUN_SECONDS (10),
+#   bench/heap.sh       JAVA_OPTS (README's production options), RUN_SECONDS (10),
 #                       APP_ENV (variables for the app, e.g. a JDBC URL with another H2 CACHE_SIZE)
 set -euo pipefail
 seconds=${RUN_SECONDS:-10}

@@ -6,14 +6,14 @@
 # the database records which index each statement on sync_job reads through.
 #   bench/history.sh [contacts]   HISTORY_DB: h2 (the default, the packaged app's H2 file) or postgresql (the
 #                                 PostgreSQL flavour built into target/bench/pg, on a new database care_panel_history
-#                                 at 127.0.0.1:5432, user postgres); RUN_SECONDS (10); JAVA_OPTS (-Xmx128m
-#                                 -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+#                                 at 127.0.0.1:5432, user postgres); RUN_SECONDS (10); JAVA_OPTS (README's
+#                                 production options, production_java_opts in bench/perf/measure.sh)
 set -euo pipefail
 contacts=${1:-100000} db=${HISTORY_DB:-h2} seconds=${RUN_SECONDS:-10}
-java_opts=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 source "$(dirname "$0")/setup.sh"
 root=$PWD
 source bench/perf/measure.sh
+java_opts=${JAVA_OPTS:-$production_java_opts}
 need_tools wrk hey
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 h2_url="jdbc:h2:file:$work/views/data/care-panel"

@@ -1,4 +1,6 @@
 # Sourced by the bench scripts: starting the app, its CPU and memory, and wrk/hey runs printed as table rows.
+# The JVM options of README's production command, the default of the scripts that measure the app as it runs there.
+production_java_opts="-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 app_env() {
   echo QUARKUS_HTTP_PORT=$app_port INTERCOM_CLIENT_SECRET=$secret INTERCOM_ACCESS_TOKEN=bench-token \
     INTERCOM_API_URL="http://127.0.0.1:$intercom_port" PLATFORM_API_URL="http://127.0.0.1:$platform_port" \
@@ -135,7 +137,7 @@ view_rows() {
 # with_gc_log: $java_opts becomes JAVA_OPTS (default: the production options) with the JVM's GC log in $gc_log.
 with_gc_log() {
   gc_log="$work/gc.log"
-  java_opts="${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Xlog:gc:file=$gc_log::filecount=0"
+  java_opts="${JAVA_OPTS:-$production_java_opts} -Xlog:gc:file=$gc_log::filecount=0"
 }
 # mark: the GC log's line count, where the next load's collections start.
 mark() { wc -l <"$gc_log"; }
