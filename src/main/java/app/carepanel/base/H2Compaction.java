@@ -35,16 +35,18 @@ import io.quarkus.scheduler.Scheduled;
  * {@value #REWRITE_BYTES} bytes and a move at most {@value #MOVE_BYTES} bytes of chunks: 15-20 ms a step under the
  * cached load of {@code bench/perf.sh} ({@code MVStore.compactFile}, used before, took 0.2-0.5 s a run and halved
  * the views a second). While the file grew since the last step with its chunks still below the share (a drain of
- * tens of thousands of syncs outruns one round), the next step takes twice as many rounds, up to
- * {@value #MOST_ROUNDS} (about H2's own busy budget at a 128 MB heap); half as many once it did not grow. Each round
- * holds H2's lock (a fair one) on its own, so the commits waiting meanwhile go between rounds.</li>
+ * tens of thousands of syncs outruns one round; growth by the step's own rewriting does not count), the next step
+ * takes twice as many rounds, up to {@value #MOST_ROUNDS} (about H2's own busy budget at a 128 MB heap); half as
+ * many once it did not grow, and one after an idle step. Each round holds H2's lock (a fair one) on its own, so
+ * the commits waiting meanwhile go between rounds.</li>
  * <li>When nothing was committed since the last step, the share is {@value #IDLE_FILL_PERCENT} % (H2's own target)
  * and the budgets are {@value #IDLE_FACTOR} times larger; each idle step that gained takes twice as many rounds and
  * twice the move budget as the last, up to {@value #MOST_ROUNDS} times. A step gained when the file is smaller, or
- * its chunks take less of it (chunks freed) or are fuller. After {@value #IDLE_STEPS_WITHOUT_GAIN} steps in a row
- * without gain the steps wait for commits. Two, because the chunks a rewrite empties are freed only by the next
- * commit, so a step's gain may show only in the next one's figures. (After a 50,000-contact drain, one step without
- * gain and fixed budgets left the file at 126 MB with its chunks 48 % full; now it is 54 MB ten steps later.)</li>
+ * its chunks take less of it (chunks freed) or are fuller, than at any step since commits stopped. After
+ * {@value #IDLE_STEPS_WITHOUT_GAIN} steps in a row without gain the steps wait for commits. Two, because the chunks
+ * a rewrite empties are freed only by the next commit, so a step's gain may show only in the next one's figures.
+ * (After a 50,000-contact drain, one step without gain and fixed budgets left the file at 126 MB with its chunks
+ * 48 % full; with these steps it was 54 MB ten steps later.)</li>
  * </ul>
  * Chunks without live data are freed at once: the step sets H2's retention time to 0, as {@code RETENTION_TIME=0} in
  * the default URL does. {@code DEFRAG_ALWAYS} rewrites the file at a normal stop. Only in an H2 build; PostgreSQL
@@ -75,6 +77,8 @@ class H2Compaction {
     private volatile int busyRounds = 1;
     /** Rounds of rewriting, and moves, in an idle step: doubled while idle steps gain, back to one with commits. */
     private volatile int idleRounds = 1;
+    /** The best of each figure since commits stopped (null while they go on): an idle step gains by beating one. */
+    private volatile Figures bestWhileIdle;
 
     H2Compaction(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
@@ -99,16 +103,18 @@ class H2Compaction {
     private void step(MVStore store, RandomAccessStore file) {
         store.setRetentionTime(0);
         boolean idle = store.getCurrentVersion() == versionAfterLastStep;
-        if (!idle) {
+        if (idle) {
+            busyRounds = 1;
+        } else {
             idleStepsWithoutGain = 0;
             idleRounds = 1;
+            bestWhileIdle = null;
         }
         if (idleStepsWithoutGain < IDLE_STEPS_WITHOUT_GAIN) {
             int below = idle ? IDLE_FILL_PERCENT : BUSY_FILL_PERCENT;
             int factor = idle ? IDLE_FACTOR : 1;
-            long size = file.size();
             int fill = file.getFillRate();
-            int chunksFill = file.getChunksFillRate();
+            Figures before = Figures.of(file);
             int rounds = idle ? idleRounds : busyRounds;
             for (int round = 0; round < rounds && file.getChunksFillRate() < below; round++) {
                 if (!rewrite(store, below, factor * REWRITE_BYTES)) {
@@ -121,13 +127,15 @@ class H2Compaction {
                 moves.record(() -> file.compactMoveChunks(101, moveBytes, store));
             }
             if (idle) {
-                // A gain: the file smaller, its chunks taking less of it (chunks freed) or fuller.
-                boolean gained = file.size() < size || file.size() * file.getFillRate() < size * fill
-                        || file.getChunksFillRate() > chunksFill;
+                Figures best = bestWhileIdle == null ? before : bestWhileIdle;
+                Figures after = Figures.of(file);
+                boolean gained = after.beats(best);
+                bestWhileIdle = after.bestWith(best);
                 idleStepsWithoutGain = gained ? 0 : idleStepsWithoutGain + 1;
                 idleRounds = gained ? Math.min(2 * idleRounds, MOST_ROUNDS) : idleRounds;
             } else {
-                boolean losing = file.size() > sizeAfterLastStep && file.getChunksFillRate() < below;
+                // Grown by the commits since the last step, not by this step's own rewriting.
+                boolean losing = before.size() > sizeAfterLastStep && before.chunksFill() < below;
                 busyRounds = losing ? Math.min(2 * busyRounds, MOST_ROUNDS) : Math.max(1, busyRounds / 2);
             }
         }
@@ -145,6 +153,26 @@ class H2Compaction {
             }
             return rewrote;
         });
+    }
+
+    /**
+     * What an idle step's gain is judged by: the file's size, the bytes its chunks take, and how full of live data the
+     * chunks are. Each can improve only so far, so idle steps that must beat the best so far end.
+     */
+    private record Figures(long size, long chunksBytes, int chunksFill) {
+
+        static Figures of(RandomAccessStore file) {
+            return new Figures(file.size(), file.size() * file.getFillRate() / 100, file.getChunksFillRate());
+        }
+
+        boolean beats(Figures best) {
+            return size < best.size || chunksBytes < best.chunksBytes || chunksFill > best.chunksFill;
+        }
+
+        Figures bestWith(Figures best) {
+            return new Figures(Math.min(size, best.size), Math.min(chunksBytes, best.chunksBytes),
+                    Math.max(chunksFill, best.chunksFill));
+        }
     }
 
     private static Timer stepTimer(String step, MeterRegistry metrics) {
