@@ -16,10 +16,7 @@ java_opts=${JAVA_OPTS:-$production_java_opts}
 key=$(openssl rand -base64 32) platform_port=$wm_port intercom_port=$(free_port)
 start_stubs no-journal
 echo "${app_jar:-target/quarkus-app/quarkus-run.jar}; $contacts contacts; JVM options: $java_opts"
-gen webhook "$secret" backlog "$contacts"
-start_app "$work/app" SYNC_WORKERS=0
-python3 bench/perf/post.py "$app_port" "$work/backlog"
-stop_app
+queue_backlog "$work/app" "$contacts"
 file="$work/app/data/care-panel.mv.db"
 size_mb() { du -m "$file" | cut -f1; }
 echo "queued; file $(size_mb) MB after a stop"

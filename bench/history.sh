@@ -27,10 +27,7 @@ fi
 start_stubs no-journal
 
 echo "$(date -u +%FT%RZ), $(nproc) cores, $db, JVM options: $java_opts"
-gen webhook "$secret" history "$contacts"
-start_app "$work/views" SYNC_WORKERS=0
-python3 bench/perf/post.py "$app_port" "$work/history"
-stop_app
+queue_backlog "$work/views" "$contacts"
 started=$(date +%s)
 start_app "$work/views" INTERCOM_RATE_LIMIT_PER_MINUTE=120000
 wait_drained 7200

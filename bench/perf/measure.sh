@@ -48,6 +48,14 @@ need_tools() {
 }
 # gen KIND SECRET NAME COUNT [EMAIL]: signed requests (bench/perf/signed.py) into $work/NAME.
 gen() { python3 bench/perf/signed.py "$@" >"$work/$3"; }
+# queue_backlog DATA_DIR COUNT: the app in DATA_DIR takes COUNT webhooks for as many contacts, each naming the
+# author's email, with its sync workers off, and stops: the backlog waits in its database.
+queue_backlog() {
+  gen webhook "$secret" backlog "$2"
+  start_app "$1" SYNC_WORKERS=0
+  python3 bench/perf/post.py "$app_port" "$work/backlog"
+  stop_app
+}
 stop_app() { kill -TERM "$app_pid"; wait "$app_pid" || true; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$app_pid") / 1024 )); }
