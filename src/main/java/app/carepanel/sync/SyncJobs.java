@@ -182,14 +182,39 @@ public class SyncJobs implements PanacheRepository<SyncJob> {
                 Instant.class).setParameter(1, workspaceId).getSingleResult());
     }
 
-    /** Forgets finished jobs older than {@code before}: a later trigger starts a new row. */
-    long deleteDoneBefore(Instant before) {
-        return delete("status = ?1 and finishedAt < ?2", SyncJob.Status.DONE, before);
+    /** What the retention decides a job's fate by. */
+    record Aging(long id, SyncJob.Status status, Instant finishedAt, Instant emailSeenAt) {
+
+        boolean doneBefore(Instant before) {
+            return status == SyncJob.Status.DONE && finishedAt != null && finishedAt.isBefore(before);
+        }
+
+        boolean emailSeenBefore(Instant before) {
+            return emailSeenAt != null && emailSeenAt.isBefore(before);
+        }
     }
 
-    /** Forgets the emails seen before {@code before}: a later sync reads the contact again. */
-    long forgetEmailsSeenBefore(Instant before) {
-        return update("sealedEmail = null, emailSeenAt = null where emailSeenAt < ?1", before);
+    /**
+     * Up to {@code count} jobs after {@code afterId}, in id order: a page of the table, read through its primary key.
+     * (A condition on the status here would read through {@code ix_sync_job_due} on H2, every done job for each page.)
+     */
+    List<Aging> agingAfter(long afterId, int count) {
+        return entities.createQuery("select j.id, j.status, j.finishedAt, j.emailSeenAt from SyncJob j where j.id > ?1"
+                + " order by j.id", Object[].class).setParameter(1, afterId).setMaxResults(count).getResultStream()
+                .map(row -> new Aging((Long) row[0], (SyncJob.Status) row[1], (Instant) row[2], (Instant) row[3]))
+                .toList();
+    }
+
+    /** Forgets those of the jobs that are still finished since before {@code before}: a later trigger starts a new row. */
+    long deleteDoneBefore(Instant before, Collection<Long> ids) {
+        return ids.isEmpty() ? 0
+                : delete("id in ?1 and status = ?2 and finishedAt < ?3", ids, SyncJob.Status.DONE, before);
+    }
+
+    /** Forgets the jobs' emails if still seen before {@code before}: a later sync reads the contact again. */
+    long forgetEmailsSeenBefore(Instant before, Collection<Long> ids) {
+        return ids.isEmpty() ? 0
+                : update("sealedEmail = null, emailSeenAt = null where id in ?1 and emailSeenAt < ?2", ids, before);
     }
 
     /** Deletes every job of the workspace, with the emails and write fingerprints they hold. */

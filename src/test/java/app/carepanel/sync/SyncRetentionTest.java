@@ -2,6 +2,7 @@ package app.carepanel.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,6 +26,12 @@ class SyncRetentionTest extends AppTest {
 
     @Inject
     SyncJobs jobs;
+
+    @Inject
+    SyncConfig config;
+
+    @Inject
+    Clock clock;
 
     private void job(String contactId, SyncJob.Status status, Instant finishedAt, Instant emailSeenAt) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -56,5 +63,23 @@ class SyncRetentionTest extends AppTest {
         assertThat(find("c-pending-stale-email")).isNotNull()
                 .satisfies(j -> assertThat(j.sealedEmail).isNull())
                 .satisfies(j -> assertThat(j.emailSeenAt).isNull());
+    }
+
+    @Test
+    void goesThroughEveryPageOfTheTableInTransactionsOfItsOwnSize() {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 5; i++) {
+            job("c-paged-done-" + i, SyncJob.Status.DONE, now.minus(Duration.ofHours(2)), null);
+        }
+        job("c-paged-stale-email", SyncJob.Status.PENDING, null, now.minus(Duration.ofMinutes(20)));
+        job("c-paged-done-lately", SyncJob.Status.DONE, now.minus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(5)));
+
+        new SyncRetention(jobs, config, clock, 2).forgetWhatIsNoLongerNeeded();
+
+        for (int i = 1; i <= 5; i++) {
+            assertThat(find("c-paged-done-" + i)).as("job %d of 5, two a transaction", i).isNull();
+        }
+        assertThat(find("c-paged-stale-email")).isNotNull().satisfies(j -> assertThat(j.emailSeenAt).isNull());
+        assertThat(find("c-paged-done-lately")).isNotNull().satisfies(j -> assertThat(j.emailSeenAt).isNotNull());
     }
 }
