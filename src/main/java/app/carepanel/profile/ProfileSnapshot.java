@@ -64,7 +64,7 @@ public class ProfileSnapshot extends PanacheEntityBase {
      * = ? and email_digest in (...)}, H2 used only the key's first column and read every snapshot of the workspace
      * for each batch (the snapshot writer's lookups were 22 % of the samples of views after a 50,000-contact history,
      * bench/results/after-11.md). The digests are cast to the column's type, so that PostgreSQL compares them by the
-     * index's type too.
+     * index's type too. The query does not flush the session first: callers read before they write.
      */
     @SuppressWarnings("unchecked")
     static List<ProfileSnapshot> stored(String workspaceId, Collection<String> emailDigests) {

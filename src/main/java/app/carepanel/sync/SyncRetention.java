@@ -23,7 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 class SyncRetention {
 
     /**
-     * Jobs one transaction goes through. One transaction for the whole table, as before, updated 50,000 rows at once
+     * Jobs one transaction goes through. A transaction over the whole table, as before, updated 50,000 rows at once
      * ten minutes after a drain of as many contacts: H2 could free none of its file's old chunks until it ended, and
      * cached views in the meantime made a third of the usual number a second (bench/results/after-11.md).
      */
@@ -59,8 +59,8 @@ class SyncRetention {
         Instant seenBefore = now.minus(SyncQueue.EMAIL_FRESHNESS);
         long done = 0;
         long emails = 0;
+        long afterId = Long.MIN_VALUE;
         try {
-            long afterId = Long.MIN_VALUE;
             while (true) {
                 long from = afterId;
                 Pass pass = QuarkusTransaction.requiringNew().call(() -> page(from, doneBefore, seenBefore));
@@ -72,7 +72,8 @@ class SyncRetention {
                 afterId = pass.lastId();
             }
         } catch (RuntimeException e) {
-            Log.warnf("Old sync jobs were not forgotten this time: %s", Causes.rootName(e));
+            // The pages before stay done; the rest waits for the next run.
+            Log.warnf("Old sync jobs after id %d were not forgotten this time: %s", afterId, Causes.rootName(e));
         }
         if (done + emails > 0) {
             Log.infof("Forgot %d finished sync jobs and %d emails seen more than %d minutes ago", done, emails,

@@ -66,7 +66,7 @@ class SyncRetentionTest extends AppTest {
     }
 
     @Test
-    void goesThroughEveryPageOfTheTableInTransactionsOfItsOwnSize() {
+    void forgetsWhatIsNoLongerNeededOnEveryPageOfTheTable() {
         Instant now = Instant.now();
         for (int i = 1; i <= 5; i++) {
             job("c-paged-done-" + i, SyncJob.Status.DONE, now.minus(Duration.ofHours(2)), null);
