@@ -4,7 +4,8 @@
 # Intercom calls a minute against the WireMock stubs of bench/perf.sh. It prints the contacts left and the file's
 # size every 20 s, the drain's time and the file's peak, the file every 10 s for a minute once nothing is left to do,
 # the compaction's rounds and seconds (care_panel_h2_compaction_seconds, count, sum, longest), and the file after a
-# normal stop (DEFRAG_ALWAYS).
+# normal stop (DEFRAG_ALWAYS) with the time the stop took. Sizes are du's (the blocks the file takes),
+# with stat's apparent size beside them while it runs.
 #   bench/drain-file.sh [contacts]     APP_JAR (another build's quarkus-run.jar, to compare), JAVA_OPTS (README's
 #                                      production options)
 set -euo pipefail
@@ -19,17 +20,19 @@ echo "${app_jar:-target/quarkus-app/quarkus-run.jar}; $contacts contacts; JVM op
 queue_backlog "$work/app" "$contacts"
 file="$work/app/data/care-panel.mv.db"
 size_mb() { du -m "$file" | cut -f1; }
+apparent_mb() { echo $(( $(stat -c %s "$file") / 1048576 )); }
 echo "queued; file $(size_mb) MB after a stop"
 started=$(date +%s) peak=0
 start_app "$work/app" INTERCOM_RATE_LIMIT_PER_MINUTE=120000
 while [ "$(queue_left)" -gt 0 ]; do
   size=$(size_mb); [ "$size" -gt "$peak" ] && peak=$size
-  echo "$(( $(date +%s) - started )) s: $(queue_left) contacts left, file $size MB"
+  echo "$(( $(date +%s) - started )) s: $(queue_left) contacts left, file $size MB ($(apparent_mb) MB apparent)"
   sleep 20
 done
 echo "drained in $(( $(date +%s) - started )) s; file at its peak $peak MB, now $(size_mb) MB"
-for i in 1 2 3 4 5 6; do sleep 10; echo "idle, $(( i * 10 )) s later: file $(size_mb) MB"; done
+for i in 1 2 3 4 5 6; do sleep 10; echo "idle, $(( i * 10 )) s later: file $(size_mb) MB ($(apparent_mb) MB apparent)"; done
 curl -s "http://127.0.0.1:$app_port/q/metrics" | awk '/^care_panel_h2_compaction_seconds_(count|sum|max)/ {
   sub(/care_panel_h2_compaction_seconds_/, "", $1); printf(" %s %.2f", $1, $2)} END {print ""}' | sed 's/^/compaction:/'
+stopping=$(date +%s%N)
 stop_app
-echo "after a normal stop: file $(size_mb) MB"
+echo "after a normal stop ($(( ($(date +%s%N) - stopping) / 1000000 )) ms): file $(size_mb) MB"
