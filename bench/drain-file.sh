@@ -24,9 +24,9 @@ apparent_mb() { echo $(( $(stat -c %s "$file") / 1048576 )); }
 echo "queued; file $(size_mb) MB after a stop"
 started=$(date +%s) peak=0
 start_app "$work/app" INTERCOM_RATE_LIMIT_PER_MINUTE=120000
-while [ "$(queue_left)" -gt 0 ]; do
+while left=$(queue_left); [ "$left" -gt 0 ]; do
   size=$(size_mb); [ "$size" -gt "$peak" ] && peak=$size
-  echo "$(( $(date +%s) - started )) s: $(queue_left) contacts left, file $size MB ($(apparent_mb) MB apparent)"
+  echo "$(( $(date +%s) - started )) s: $left contacts left, file $size MB ($(apparent_mb) MB apparent)"
   sleep 20
 done
 echo "drained in $(( $(date +%s) - started )) s; file at its peak $peak MB, now $(size_mb) MB"
