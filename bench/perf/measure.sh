@@ -64,6 +64,8 @@ queue_left() {
   curl -s -H "Authorization: Bearer bench" "http://127.0.0.1:$app_port/sync/status" \
     | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["pending"] + s["running"])'
 }
+# metrics: the app's Prometheus scrape; fails when it has none.
+metrics() { curl -sf "http://127.0.0.1:$app_port/q/metrics"; }
 # wait_drained [SECONDS (120)]: waits until the queue is empty, so that the CPU the views caused includes their syncs.
 wait_drained() { for _ in $(seq 1 $(( ${1:-120} * 2 ))); do [ "$(queue_left)" -eq 0 ] && return; sleep 0.5; done; }
 # wrk_run CONNECTIONS SECONDS FILE MODE: wrk's output in $work/wrk.out; requests sent in $sent.
@@ -115,11 +117,17 @@ view_rows() {
   local before cold_cpu cached_cpu sampler connections
   # Warm-up, not counted: the JIT compiles the view's and the sync's code during the first thousands of requests
   # (19.7 s of compiler time in a 20 s cold profile right after start), which is a cost of starting, not of a view.
-  gen view "$secret" warmup 4000
-  wrk_run 4 "$seconds" "$work/warmup" once; wait_drained
+  local warmup=${WARMUP_SECONDS:-$seconds}
+  gen view "$secret" warmup $(( warmup > 20 ? warmup * 200 : 4000 ))
+  wrk_run 4 "$warmup" "$work/warmup" once; wait_drained 600
   gen view "$secret" cold1 3000
+  metrics >"$work/metrics.before" || true
   before=$(cpu_ticks); wrk_run 1 "$seconds" "$work/cold1" once
   echo "| cold view (new email each time), 1 connection | $(wrk_summary) |"
+  # The app's own share of it, from its metrics (the Node server has none).
+  if metrics >"$work/metrics.after" && grep -q '^http_server_requests' "$work/metrics.before"; then
+    echo "| the same, mean time in the app beyond the platform call (its metrics) | $(python3 bench/perf/overhead.py "$work/metrics.before" "$work/metrics.after") |"
+  fi
   cold_cpu=$(cpu_per_1000 "$before")
   for connections in 16 64; do
     gen view "$secret" "cold$connections" $(( connections * 700 ))
