@@ -7,7 +7,8 @@
 # compares it with (bench/node/server.mjs). Prints Markdown tables. Installs wrk and hey (Debian packages) when missing.
 #   bench/perf.sh       STARTS (5), RUN_SECONDS (10), DRAIN_SLOW (480 contacts at 600/min),
 #                       DRAIN_FAST (12000 contacts at 10,000/min), JAVA_OPTS (none: the JVM's defaults)
-#                       WARMUP_SECONDS (RUN_SECONDS: the cold views before the measured ones; C2 needs about 120)
+#                       WARMUP_SECONDS (RUN_SECONDS: the cold views before the measured ones, at 4 connections;
+#                       C2 took about 100 s of cold views at 16 connections to settle in the twelfth round)
 set -euo pipefail
 starts=${STARTS:-5} seconds=${RUN_SECONDS:-10} java_opts=${JAVA_OPTS:-}
 drains=("600 ${DRAIN_SLOW:-480}" "10000 ${DRAIN_FAST:-12000}")

@@ -110,7 +110,8 @@ cpu_per_1000() {
     "$1" "$(cpu_ticks)" "$sent"
 }
 # view_rows: with the app started, prints the table rows of the views: cold (a new contact and email each time)
-# at 1, 16 and 64 connections after a warm-up of 4,000 that is not counted, cached (one contact) at 32 connections
+# at 1, 16 and 64 connections after WARMUP_SECONDS (default $seconds) of cold views that are not counted, with the
+# app's own mean time at 1 connection from its metrics, cached (one contact) at 32 connections
 # with the peak RSS (and $rss_started, the RSS after start), cached at a fixed 500 req/s, and the app's CPU per
 # 1,000 views with the syncs they caused. $seconds long each.
 view_rows() {
@@ -124,7 +125,8 @@ view_rows() {
   metrics >"$work/metrics.before" || true
   before=$(cpu_ticks); wrk_run 1 "$seconds" "$work/cold1" once
   echo "| cold view (new email each time), 1 connection | $(wrk_summary) |"
-  # The app's own share of it, from its metrics (the Node server has none).
+  # The app's own share of it, from its metrics (the Node server has none; it answers any path, hence the grep).
+  # Scraped at once, so that the syncs the views queued make no platform call inside the window.
   if metrics >"$work/metrics.after" && grep -q '^http_server_requests' "$work/metrics.before"; then
     echo "| the same, mean time in the app beyond the platform call (its metrics) | $(python3 bench/perf/overhead.py "$work/metrics.before" "$work/metrics.after") |"
   fi
