@@ -73,7 +73,8 @@ class SyncRetention {
             }
         } catch (RuntimeException e) {
             // The pages before stay done; the rest waits for the next run.
-            Log.warnf("Old sync jobs after id %d were not forgotten this time: %s", afterId, Causes.rootName(e));
+            Log.warnf("Old sync jobs %s were not forgotten this time: %s",
+                    afterId == Long.MIN_VALUE ? "from the first" : "after id " + afterId, Causes.rootName(e));
         }
         if (done + emails > 0) {
             Log.infof("Forgot %d finished sync jobs and %d emails seen more than %d minutes ago", done, emails,
