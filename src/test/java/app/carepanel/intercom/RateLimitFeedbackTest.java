@@ -73,7 +73,9 @@ class RateLimitFeedbackTest extends AppTest {
 
     @Test
     void throttledAnswerPausesTheWorkspaceUntilReset() {
-        long reset = secondsFromNow(2);
+        // Far enough ahead that a busy machine's install and first call end before it (a reset already past is not
+        // a pause until it); the second call then waits for it.
+        long reset = secondsFromNow(5);
         answerFirst(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "1666")
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(reset)));
         Workspace workspace = installed("w-429");
